@@ -1,0 +1,74 @@
+"""The global filters: a period and five lists, turned into query parameters."""
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A closed period [date_from, date_to] and the programme, buyer, supplier,
+    country and product-category filters (an empty tuple means all)."""
+
+    date_from: date
+    date_to: date
+    programmes: tuple[str, ...] = field(default=())
+    buyers: tuple[str, ...] = field(default=())
+    suppliers: tuple[str, ...] = field(default=())
+    countries: tuple[str, ...] = field(default=())
+    categories: tuple[str, ...] = field(default=())
+
+    def params(self, **extra) -> dict:
+        """Query parameters: $date_from, $date_to and the $filters struct."""
+        return {
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "filters": {
+                "programmes": list(self.programmes),
+                "buyers": list(self.buyers),
+                "suppliers": list(self.suppliers),
+                "countries": list(self.countries),
+                "categories": list(self.categories),
+            },
+            **extra,
+        }
+
+    def previous_period(self) -> "Filters":
+        """The period of equal length that ends the day before this one starts."""
+        length = self.date_to - self.date_from
+        new_to = self.date_from - timedelta(days=1)
+        return replace(self, date_from=new_to - length, date_to=new_to)
+
+
+def quarter_start(day: date) -> date:
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def quarter_end(day: date) -> date:
+    start = quarter_start(day)
+    next_start = date(start.year + (start.month == 10), (start.month + 2) % 12 + 1, 1)
+    return next_start - timedelta(days=1)
+
+
+def quarter_label(day: date) -> str:
+    """'2024 Q3'."""
+    return f"{day.year} Q{(day.month - 1) // 3 + 1}"
+
+
+PERIOD_PRESETS = ("last_quarter", "last_12_months", "programme_to_date", "custom")
+
+
+def preset_period(preset: str, today: date, first_day: date | None) -> tuple[date, date]:
+    """The period a preset means, given today's date and the earliest date in the data.
+
+    last_quarter: the last complete calendar quarter; last_12_months: the twelve months
+    ending today; programme_to_date: from the first dated row to today.
+    """
+    if preset == "last_quarter":
+        end = quarter_start(today) - timedelta(days=1)
+        return quarter_start(end), end
+    if preset == "last_12_months":
+        start = date(today.year - 1, today.month, 1) + timedelta(days=today.day)
+        return start, today
+    if preset == "programme_to_date":
+        return (first_day or today), today
+    raise ValueError(f"unknown period preset {preset!r}")

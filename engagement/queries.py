@@ -1,0 +1,39 @@
+"""Runs the SQL files in queries/: one file per query, named after what it returns.
+
+The comment block at the top of each file says what the query returns; the
+parameters are DuckDB's `$name` placeholders, never formatted into the text.
+"""
+
+import re
+from functools import cache
+
+import pandas as pd
+
+from engagement.db import QUERIES_DIR
+
+_PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
+
+@cache
+def load(name: str) -> str:
+    """The SQL text of queries/<name>.sql."""
+    return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def parameters_of(sql: str) -> set[str]:
+    """The `$name` parameters a query uses (DuckDB refuses values it was not asked for)."""
+    return set(_PARAMETER.findall(sql))
+
+
+def run(con, name: str, params: dict) -> pd.DataFrame:
+    """Run queries/<name>.sql with the parameters it uses, on a cursor of its own."""
+    sql = load(name)
+    wanted = parameters_of(sql)
+    missing = wanted - params.keys()
+    if missing:
+        raise KeyError(f"query {name} needs parameters {sorted(missing)}")
+    cursor = con.cursor()
+    try:
+        return cursor.execute(sql, {k: params[k] for k in wanted}).df()
+    finally:
+        cursor.close()

@@ -1,0 +1,102 @@
+-- The global filters (programme, buyer, supplier, country, product category), applied
+-- once, here, as table macros that every KPI query reads from: `from scoped_meetings($filters)`.
+-- $filters is a struct of lists: {programmes, buyers, suppliers, countries, categories};
+-- an empty list means "all". See docs/KPIS.md, "Filters".
+-- Created (or replaced) each time the database is opened for writing.
+
+-- Suppliers passing the supplier, category, country and (optionally) buyer filters.
+-- Country: the supplier's own country or the country of any of its disclosed sites.
+-- Buyer: suppliers the buyer holds a contract with.
+create or replace macro filtered_suppliers(f, with_buyer) as table
+    select s.programme, s.supplier
+    from suppliers as s
+    where (len(f['programmes']) = 0 or list_contains(f['programmes'], s.programme))
+      and (len(f['suppliers']) = 0 or list_contains(f['suppliers'], s.supplier))
+      and (len(f['categories']) = 0 or list_contains(f['categories'], s.category))
+      and (
+          len(f['countries']) = 0
+          or list_contains(f['countries'], s.country)
+          or exists (
+              select 1 from sites as t
+              where t.programme = s.programme and t.supplier = s.supplier
+                and list_contains(f['countries'], t.country)
+          )
+      )
+      and (
+          not with_buyer or len(f['buyers']) = 0
+          or exists (
+              select 1 from contracts as c
+              where c.programme = s.programme and c.supplier = s.supplier
+                and list_contains(f['buyers'], c.buyer)
+          )
+      );
+
+-- Suppliers in scope for a period: a contract overlapping [date_from, date_to]
+-- (with the filtered buyer, when one is set); in a programme without any contracts,
+-- every supplier of that programme.
+create or replace macro suppliers_in_scope(f, date_from, date_to) as table
+    select fs.programme, fs.supplier
+    from filtered_suppliers(f, true) as fs
+    where not exists (select 1 from contracts as c where c.programme = fs.programme)
+       or exists (
+           select 1 from contracts as c
+           where c.programme = fs.programme and c.supplier = fs.supplier
+             and (c.start_date is null or c.start_date <= date_to)
+             and (c.end_date is null or c.end_date >= date_from)
+             and (len(f['buyers']) = 0 or list_contains(f['buyers'], c.buyer))
+       );
+
+-- Meetings: a buyer filter keeps meetings that buyer attended. Market events without a
+-- supplier concern the whole programme and pass the supplier, country and category filters.
+create or replace macro scoped_meetings(f) as table
+    select m.*
+    from meetings as m
+    where (len(f['programmes']) = 0 or list_contains(f['programmes'], m.programme))
+      and (len(f['buyers']) = 0 or list_has_any(f['buyers'], m.buyers))
+      and (
+          m.supplier is null
+          or (m.programme, m.supplier) in (select (programme, supplier) from filtered_suppliers(f, false))
+      );
+
+create or replace macro scoped_actions(f) as table
+    select a.* from actions as a
+    where (a.programme, a.supplier) in (select (programme, supplier) from filtered_suppliers(f, true));
+
+create or replace macro scoped_info_requests(f) as table
+    select r.* from info_requests as r
+    where (r.programme, r.supplier) in (select (programme, supplier) from filtered_suppliers(f, true));
+
+create or replace macro scoped_report_assessments(f) as table
+    select r.* from report_assessments as r
+    where (r.programme, r.supplier) in (select (programme, supplier) from filtered_suppliers(f, true));
+
+create or replace macro scoped_escalations(f) as table
+    select e.* from escalations as e
+    where (e.programme, e.supplier) in (select (programme, supplier) from filtered_suppliers(f, true));
+
+-- Sites and grievances carry their own country: the country filter applies to it.
+create or replace macro scoped_sites(f) as table
+    select t.* from sites as t
+    where (len(f['countries']) = 0 or list_contains(f['countries'], t.country))
+      and (t.programme, t.supplier) in (
+          select (programme, supplier)
+          from filtered_suppliers({
+              programmes: f['programmes'], buyers: f['buyers'], suppliers: f['suppliers'],
+              countries: [], categories: f['categories']}, true)
+      );
+
+-- A grievance without a supplier passes only when no supplier-level filter is set.
+create or replace macro scoped_grievances(f) as table
+    select g.* from grievances as g
+    where (len(f['programmes']) = 0 or list_contains(f['programmes'], g.programme))
+      and (len(f['countries']) = 0 or list_contains(f['countries'], g.country))
+      and (
+          (g.supplier is null
+              and len(f['suppliers']) = 0 and len(f['categories']) = 0 and len(f['buyers']) = 0)
+          or (g.programme, g.supplier) in (
+              select (programme, supplier)
+              from filtered_suppliers({
+                  programmes: f['programmes'], buyers: f['buyers'], suppliers: f['suppliers'],
+                  countries: [], categories: f['categories']}, true)
+          )
+      );

@@ -1,0 +1,27 @@
+"""Shared fixtures: a fresh database per test, and a way to put hand-written rows in it."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from engagement.db import open_database  # noqa: E402
+from engagement.store import upsert  # noqa: E402
+
+
+@pytest.fixture
+def db(tmp_path):
+    """An empty, migrated database in a temporary folder."""
+    con = open_database(tmp_path / "test.duckdb")
+    yield con
+    con.close()
+
+
+def add_rows(con, table: str, rows: list[dict], programme: str = "P") -> None:
+    """Store hand-written rows (already parsed values) as an import would."""
+    con.execute("begin transaction")
+    upsert(con, table, programme, rows, import_id=None)
+    con.execute("commit")
