@@ -1,0 +1,63 @@
+"""The command line (IMPORT_FORMAT.md, "Command line"): import, kpis, sample.
+
+Exit status: 0 all well; 1 some rows rejected; 2 a file or the command could not
+be carried out. A user never sees a traceback: unexpected errors become one line.
+"""
+
+import argparse
+import sys
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m engagement", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    imp = commands.add_parser("import", help="import exports (csv, xlsx, xlsm, ods, xls)")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--db", help="database file (default $ENGAGEMENT_DB or data/engagement.duckdb)")
+    imp.add_argument("--table", help="the table every sheet goes to, when names and headers do not say")
+    imp.add_argument("--programme", help="programme for rows without a programme column")
+    imp.add_argument("--dry-run", action="store_true", help="check and report, store nothing")
+    imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
+
+    kpis = commands.add_parser("kpis", help="print the KPIs for a period")
+    kpis.add_argument("--db")
+    kpis.add_argument("--from", dest="date_from", help="first day of the period (YYYY-MM-DD)")
+    kpis.add_argument("--to", dest="date_to", help="last day of the period (YYYY-MM-DD)")
+    kpis.add_argument("--supplier", action="append", default=[])
+    kpis.add_argument("--buyer", action="append", default=[])
+    kpis.add_argument("--programme", action="append", default=[])
+    kpis.add_argument("--country", action="append", default=[])
+    kpis.add_argument("--category", action="append", default=[])
+    kpis.add_argument("--json", action="store_true")
+
+    sample = commands.add_parser("sample", help="load the sample programme into the database")
+    sample.add_argument("--db")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "import":
+            from engagement.ingest.command import run_import
+
+            return run_import(args)
+        if args.command == "kpis":
+            from engagement.kpis.command import run_kpis
+
+            return run_kpis(args)
+        from engagement.sample import run_sample
+
+        return run_sample(args)
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 2
+    except Exception as error:  # the one place a user would otherwise see a traceback
+        print(f"Error: {_one_line(error)}", file=sys.stderr)
+        return 2
+
+
+def _one_line(error: Exception) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
