@@ -37,3 +37,15 @@ def run(con, name: str, params: dict) -> pd.DataFrame:
         return cursor.execute(sql, {k: params[k] for k in wanted}).df()
     finally:
         cursor.close()
+
+
+def run_one(con, name: str, params: dict) -> dict:
+    """Run a query that returns one row; its values as plain Python objects, by column name."""
+    sql = load(name)
+    cursor = con.cursor()
+    try:
+        cursor.execute(sql, {k: params[k] for k in parameters_of(sql)})
+        names = [d[0] for d in cursor.description]
+        return dict(zip(names, cursor.fetchone(), strict=True))
+    finally:
+        cursor.close()

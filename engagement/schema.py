@@ -92,9 +92,7 @@ def migrate(con) -> int:
     try:
         for step in MIGRATIONS[found:]:
             step(con)
-        con.execute(
-            "insert or replace into meta values ('schema_version', $v)", {"v": str(SCHEMA_VERSION)}
-        )
+        con.execute("insert or replace into meta values ('schema_version', $v)", {"v": str(SCHEMA_VERSION)})
         con.execute("insert or ignore into meta values ('data_version', '0')")
         con.execute("commit")
     except Exception:

@@ -81,13 +81,13 @@ def upsert(con, table_name: str, programme: str, records: list[dict], import_id:
 def _existing_hashes(con, table: Table, keys: list[str]) -> dict[str, str]:
     # Table names come from engagement.tables, never from user input; values are parameters.
     cursor = con.execute(
-        f"select * exclude (import_id) from {table.name} where row_key in (select unnest($keys))",
+        f"select * exclude (import_id) from {table.name} where row_key in (select unnest($keys))",  # noqa: S608
         {"keys": keys},
     )
     names = [d[0] for d in cursor.description]
     hashes = {}
     for values in cursor.fetchall():
-        record = dict(zip(names, values))
+        record = dict(zip(names, values, strict=True))
         record["extra"] = json.loads(record["extra"]) if record.get("extra") else None
         hashes[record["row_key"]] = _content_hash(table, record)
     return hashes
@@ -97,9 +97,10 @@ def _write(con, table: Table, frame: pd.DataFrame) -> None:
     columns = ["row_key", "programme", *table.column_names, "extra", "import_id"]
     con.register("incoming_rows", frame[columns])
     try:
-        con.execute(f"delete from {table.name} where row_key in (select row_key from incoming_rows)")
+        # Table and column names come from engagement.tables; the values travel as a registered frame.
+        con.execute(f"delete from {table.name} where row_key in (select row_key from incoming_rows)")  # noqa: S608
         casts = ", ".join(f"cast({c} as {_sql_type(table, c)})" for c in columns)
-        con.execute(f"insert into {table.name} ({', '.join(columns)}) select {casts} from incoming_rows")
+        con.execute(f"insert into {table.name} ({', '.join(columns)}) select {casts} from incoming_rows")  # noqa: S608
     finally:
         con.unregister("incoming_rows")
 

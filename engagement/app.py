@@ -1,0 +1,181 @@
+"""What every page of the dashboard shares: the database, the global filters, caching
+and the way figures are written. Pages import from here and stay UI only."""
+
+import importlib
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from engagement.catalogue import BY_ID
+from engagement.db import data_version, database_path, open_database
+from engagement.filters import PERIOD_PRESETS, Filters, preset_period
+from engagement.history import holds_only_sample
+from engagement.kpis.options import data_span, filter_options
+from engagement.settings import load_settings
+
+PRESET_LABELS = {
+    "last_quarter": "Last quarter",
+    "last_12_months": "Last 12 months",
+    "programme_to_date": "Programme to date",
+    "custom": "Custom",
+}
+FILTER_LABELS = {
+    "programme": "Programme",
+    "buyer": "Buyer",
+    "supplier": "Supplier",
+    "country": "Country",
+    "category": "Product category",
+}
+NO_DATA = "no data"
+# Plotly config for every chart: no logo, and map outlines served by this app (offline).
+CHART_CONFIG = {"displaylogo": False, "topojsonURL": "/app/static/topojson/"}
+
+
+@st.cache_resource
+def _database(path: str):
+    """One connection per database file for the whole server; queries use cursors."""
+    first_run = not database_path(path).exists()
+    con = open_database(path)
+    if first_run:
+        from engagement.sample import load_sample
+
+        load_sample(con)
+    return con
+
+
+def connection():
+    """The server's database connection (on first run, created with the sample programme)."""
+    return _database(str(database_path()))
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _figures(module: str, function: str, path: str, version: int, *args):
+    # The data version is part of the key, so an import makes every cached figure stale.
+    fn = getattr(importlib.import_module(module), function)
+    return fn(_database(path), *args)
+
+
+def figures(fn, *args):
+    """fn(con, *args) from engagement.kpis, cached by its arguments and the data version."""
+    con = connection()
+    return _figures(fn.__module__, fn.__name__, str(database_path()), data_version(con), *args)
+
+
+def settings():
+    return load_settings(connection())
+
+
+# -- global filters ----------------------------------------------------------------------
+
+
+def sidebar_filters() -> Filters:
+    """Draw the global filters in the sidebar and return them; widget keys keep them across pages."""
+    con = connection()
+    options = figures(filter_options)
+    first_day, last_day = figures(data_span)
+    reference_day = min(last_day or date.today(), date.today())
+    with st.sidebar:
+        st.subheader("Filters")
+        preset = st.selectbox(
+            "Period",
+            PERIOD_PRESETS,
+            index=PERIOD_PRESETS.index("last_12_months"),
+            format_func=PRESET_LABELS.get,
+            key="period_preset",
+            help="Periods end on the latest day in the data (or today, if that is earlier).",
+        )
+        if preset == "custom":
+            default = preset_period("last_12_months", reference_day, first_day)
+            picked = st.date_input("From – to", value=default, key="period_custom", format="YYYY-MM-DD")
+            date_from, date_to = picked if len(picked) == 2 else (picked[0], picked[0])
+        else:
+            date_from, date_to = preset_period(preset, reference_day, first_day)
+            st.caption(f"{date_from:%d %b %Y} – {date_to:%d %b %Y}")
+        chosen = {
+            dimension: tuple(
+                st.multiselect(label, options[dimension], key=f"filter_{dimension}", placeholder="All")
+            )
+            for dimension, label in FILTER_LABELS.items()
+        }
+        if holds_only_sample(con):
+            st.info("You are looking at **fictional sample data**. Use *Data* to start an empty database.")
+    return Filters(
+        date_from,
+        date_to,
+        programmes=chosen["programme"],
+        buyers=chosen["buyer"],
+        suppliers=chosen["supplier"],
+        countries=chosen["country"],
+        categories=chosen["category"],
+    )
+
+
+def current_filters() -> Filters:
+    """The filters dashboard.py put in the session for this run."""
+    return st.session_state["filters"]
+
+
+def for_supplier(filters: Filters, supplier: str) -> Filters:
+    return replace(filters, suppliers=(supplier,))
+
+
+# -- writing figures ---------------------------------------------------------------------
+
+
+def format_kpi(kpi_id: str, value) -> str:
+    """A KPI value as the dashboard writes it; None is 'no data', never 0."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return NO_DATA
+    unit = BY_ID[kpi_id].unit
+    if unit == "percent":
+        return f"{value:.1f}%"
+    if unit == "days":
+        return f"{value:,.0f} days"
+    if unit == "score":
+        return f"{value:.1f} / 5"
+    if unit in ("ratio", "index"):
+        return f"{value:.1f}"
+    return f"{value:,.0f}"
+
+
+def format_change(kpi_id: str, value, previous) -> str | None:
+    """The change against the previous period: points for percentages, None when either is missing."""
+    if value is None or previous is None:
+        return None
+    change = value - previous
+    unit = BY_ID[kpi_id].unit
+    if unit == "percent":
+        return f"{change:+.1f} pp"
+    if unit in ("ratio", "index", "score"):
+        return f"{change:+.1f}"
+    return f"{change:+,.0f}"
+
+
+def kpi_metric(kpi_id: str, current: dict, previous: dict | None = None) -> None:
+    """One st.metric for a KPI id, with its rule as help and its change against the previous period."""
+    kpi = BY_ID[kpi_id]
+    delta = format_change(kpi_id, current.get(kpi_id), (previous or {}).get(kpi_id))
+    st.metric(
+        f"{kpi.name} ({kpi.id})",
+        format_kpi(kpi_id, current.get(kpi_id)),
+        delta=delta,
+        delta_color={"up": "normal", "down": "inverse", "off": "off"}[kpi.direction],
+        help=kpi.rule,
+    )
+
+
+def metric_row(kpi_ids: list[str], current: dict, previous: dict | None = None) -> None:
+    for column, kpi_id in zip(st.columns(len(kpi_ids)), kpi_ids, strict=True):
+        with column:
+            kpi_metric(kpi_id, current, previous)
+
+
+def show_chart(figure) -> None:
+    figure.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    st.plotly_chart(figure, config=CHART_CONFIG, width="stretch")
+
+
+def no_data(what: str = "this view") -> None:
+    st.info(f"There is no data for {what} with these filters and this period.")

@@ -1,0 +1,14 @@
+-- Every import, newest first: import_id, file_name, imported_by, imported_at, programme,
+-- outcome ('stored', 'unchanged', 'refused'), and the rows rejected from it. No parameters.
+select
+    i.import_id,
+    i.file_name,
+    i.imported_by,
+    i.imported_at,
+    i.programme,
+    i.outcome,
+    count(r.import_id) as rejected_rows
+from imports as i
+left join rejected_rows as r on r.import_id = i.import_id
+group by all
+order by i.imported_at desc, i.import_id desc

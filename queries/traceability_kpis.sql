@@ -1,0 +1,73 @@
+-- Traceability coverage (KPIS.md, T), one row, as of $date_to:
+--   t1 components in scope, t2 traceability coverage %, t3 sites disclosed,
+--   t4 sites verified %, t5 sites under worker-driven monitoring %, t6 countries disclosed.
+-- Parameters: $filters (global filters), $date_to.
+--
+-- Rules as this project reads them:
+-- * A component is a distinct (programme, supplier, product, component); every traceability
+--   row counts for T1, whatever its dates: a component exists before its site is known.
+-- * A row discloses its component as of a date when it has a site name or a country and
+--   disclosed_on is on or before that date; a blank disclosed_on means "disclosed when it
+--   was imported", so it counts for every date.
+-- * A site is a distinct (programme, supplier, site name, country) of disclosing rows; site
+--   names match case- and space-insensitively, as natural keys do. A row with a country but
+--   no site name is a site with an unknown name.
+-- * A site is verified (monitored) when any of its disclosing rows says true, not verified
+--   when they only say false, unknown when all are blank. Unknown sites leave both the
+--   numerator and the denominator of T4 (T5), so T4 = verified / sites with verified known.
+-- * Percentages are 0-100, null when the denominator is empty.
+with site_rows as (
+    select
+        programme,
+        supplier,
+        product,
+        component,
+        nullif(trim(site_name), '') as site_name,
+        lower(regexp_replace(trim(site_name), '\s+', ' ', 'g')) as site_key,
+        nullif(trim(country), '') as country,
+        disclosed_on,
+        verified,
+        monitored
+    from scoped_sites($filters)
+),
+
+disclosing_rows as (
+    select *
+    from site_rows
+    where (site_key <> '' or country is not null)
+      and (disclosed_on is null or disclosed_on <= $date_to)
+),
+
+components as (
+    select
+        c.programme,
+        c.supplier,
+        c.product,
+        c.component,
+        exists (
+            select 1 from disclosing_rows as d
+            where d.programme = c.programme and d.supplier = c.supplier
+              and d.product is not distinct from c.product and d.component = c.component
+        ) as disclosed
+    from (select distinct programme, supplier, product, component from site_rows) as c
+),
+
+sites as (
+    select
+        programme,
+        supplier,
+        site_key,
+        country,
+        bool_or(verified) as verified,
+        bool_or(monitored) as monitored
+    from disclosing_rows
+    group by programme, supplier, site_key, country
+)
+
+select
+    (select count(*) from components) as t1,
+    (select 100.0 * count_if(disclosed) / nullif(count(*), 0) from components) as t2,
+    (select count(*) from sites) as t3,
+    (select 100.0 * count_if(verified) / nullif(count(verified), 0) from sites) as t4,
+    (select 100.0 * count_if(monitored) / nullif(count(monitored), 0) from sites) as t5,
+    (select count(distinct country) from sites) as t6
