@@ -76,7 +76,7 @@ CATALOGUE: list[Kpi] = [
         "D",
         "Days since last meeting",
         "Per supplier in scope: `to` minus its latest dialogue meeting on or before `to`; null if none.",
-        "per_supplier",
+        "days",
         "days_since_last_meeting",
     ),
     Kpi(
@@ -124,7 +124,7 @@ CATALOGUE: list[Kpi] = [
         "D",
         "OECD steps addressed",
         "Per OECD step 1-6: dialogue meetings in the period with a topic mapping to that step.",
-        "per_step",
+        "count",
         "oecd_steps_addressed",
     ),
     Kpi(
@@ -299,7 +299,7 @@ CATALOGUE: list[Kpi] = [
         "E",
         "Current escalation step",
         "Per supplier in scope: step of its latest escalation row dated on or before `to`; dialogue when none.",
-        "per_supplier",
+        "step",
         _E,
     ),
     Kpi(
@@ -315,7 +315,7 @@ CATALOGUE: list[Kpi] = [
         "E",
         "Days in current step",
         "Per supplier in scope with an escalation row: `to` minus the date of its latest row on or before `to`.",
-        "per_supplier",
+        "days",
         _E,
     ),
 ]
