@@ -328,3 +328,47 @@ BY_ID = {k.id: k for k in CATALOGUE}
 
 def kpis_of_area(area: str) -> list[Kpi]:
     return [k for k in CATALOGUE if k.area == area]
+
+
+# How this project reads the parts of KPIS.md that leave room; shown in docs/KPIS.md.
+CLARIFICATIONS = [
+    "Filters. Programme keeps rows of the chosen programmes. Supplier and product category keep rows "
+    "of those suppliers. Country keeps production sites and grievances located in that country, and "
+    "for the other tables the suppliers whose home country it is or who disclosed a site there. Buyer "
+    "keeps the meetings that buyer attended and, for the other tables, the suppliers it holds a "
+    "contract with. Market events without a supplier concern the whole programme: the supplier, "
+    "country and category filters keep them. A grievance without a supplier is kept only when no "
+    "supplier, category or buyer filter is set.",
+    "Suppliers in scope: a contract overlapping the period (with the filtered buyer, when one is set); "
+    "in a programme where no contracts were imported at all, every supplier of that programme.",
+    "Period presets end on the latest day on which something happened in the data (a meeting, "
+    "request, answer, disclosure, grievance or escalation), or today if that is earlier, so an "
+    "archive opens on its own latest quarter. Last quarter is the last complete calendar quarter "
+    "ending on or before that day; last 12 months ends on that day.",
+    "The change shown beside a figure compares it with the previous period of equal length, ending "
+    "the day before the period starts: whole calendar months with as many whole months (a quarter "
+    "with the quarter before), other periods with as many days.",
+]
+
+
+def as_markdown() -> str:
+    """The catalogue as the project's KPI documentation (docs/KPIS.md)."""
+    lines = [
+        "# KPI catalogue",
+        "",
+        "Generated from `engagement/catalogue.py` by `python -m engagement.catalogue`; a test keeps "
+        "it equal to the code. The rules follow the programme's KPIS.md; the clarifications below "
+        "say how this project reads the parts that leave room.",
+        "",
+        "## Clarifications",
+        "",
+        *[f"- {text}" for text in CLARIFICATIONS],
+    ]
+    for area, title in AREAS.items():
+        lines += ["", f"## {title} ({area})", "", "| id | name | rule | query |", "|---|---|---|---|"]
+        lines += [f"| {k.id} | {k.name} | {k.rule} | `queries/{k.query}.sql` |" for k in kpis_of_area(area)]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(as_markdown(), end="")

@@ -33,10 +33,24 @@ class Filters:
         }
 
     def previous_period(self) -> "Filters":
-        """The period of equal length that ends the day before this one starts."""
-        length = self.date_to - self.date_from
+        """The period of equal length that ends the day before this one starts.
+
+        Whole calendar months compare with as many whole months before (a quarter with the
+        previous quarter, 12 months with the 12 before); other periods with as many days.
+        """
         new_to = self.date_from - timedelta(days=1)
-        return replace(self, date_from=new_to - length, date_to=new_to)
+        months = _whole_months(self.date_from, self.date_to)
+        if months:
+            start_index = self.date_from.year * 12 + self.date_from.month - 1 - months
+            return replace(self, date_from=date(start_index // 12, start_index % 12 + 1, 1), date_to=new_to)
+        return replace(self, date_from=new_to - (self.date_to - self.date_from), date_to=new_to)
+
+
+def _whole_months(first: date, last: date) -> int:
+    """How many calendar months [first, last] spans exactly; 0 when it is not whole months."""
+    if first.day != 1 or (last + timedelta(days=1)).day != 1:
+        return 0
+    return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
 def quarter_start(day: date) -> date:
@@ -60,11 +74,11 @@ PERIOD_PRESETS = ("last_quarter", "last_12_months", "programme_to_date", "custom
 def preset_period(preset: str, today: date, first_day: date | None) -> tuple[date, date]:
     """The period a preset means, given today's date and the earliest date in the data.
 
-    last_quarter: the last complete calendar quarter; last_12_months: the twelve months
+    last_quarter: the last complete calendar quarter (ending today at the latest); last_12_months: the twelve months
     ending today; programme_to_date: from the first dated row to today.
     """
     if preset == "last_quarter":
-        end = quarter_start(today) - timedelta(days=1)
+        end = today if today == quarter_end(today) else quarter_start(today) - timedelta(days=1)
         return quarter_start(end), end
     if preset == "last_12_months":
         start = date(today.year - 1, today.month, 1) + timedelta(days=today.day)

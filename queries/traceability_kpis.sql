@@ -3,7 +3,7 @@
 --   t4 sites verified %, t5 sites under worker-driven monitoring %, t6 countries disclosed.
 -- Parameters: $filters (global filters), $date_to.
 --
--- Rules as this project reads them:
+-- Rules as this project reads them (the other traceability_* queries share them):
 -- * A component is a distinct (programme, supplier, product, component); every traceability
 --   row counts for T1, whatever its dates: a component exists before its site is known.
 -- * A row discloses its component as of a date when it has a site name or a country and
@@ -22,34 +22,19 @@ with site_rows as (
         supplier,
         product,
         component,
-        nullif(trim(site_name), '') as site_name,
-        lower(regexp_replace(trim(site_name), '\s+', ' ', 'g')) as site_key,
+        nullif(lower(regexp_replace(trim(site_name), '\s+', ' ', 'g')), '') as site_key,
         nullif(trim(country), '') as country,
-        disclosed_on,
         verified,
-        monitored
+        monitored,
+        (nullif(trim(site_name), '') is not null or nullif(trim(country), '') is not null)
+        and (disclosed_on is null or disclosed_on <= $date_to) as is_disclosing
     from scoped_sites($filters)
 ),
 
-disclosing_rows as (
-    select *
-    from site_rows
-    where (site_key <> '' or country is not null)
-      and (disclosed_on is null or disclosed_on <= $date_to)
-),
-
 components as (
-    select
-        c.programme,
-        c.supplier,
-        c.product,
-        c.component,
-        exists (
-            select 1 from disclosing_rows as d
-            where d.programme = c.programme and d.supplier = c.supplier
-              and d.product is not distinct from c.product and d.component = c.component
-        ) as disclosed
-    from (select distinct programme, supplier, product, component from site_rows) as c
+    select programme, supplier, product, component, bool_or(is_disclosing) as disclosed
+    from site_rows
+    group by programme, supplier, product, component
 ),
 
 sites as (
@@ -60,14 +45,15 @@ sites as (
         country,
         bool_or(verified) as verified,
         bool_or(monitored) as monitored
-    from disclosing_rows
+    from site_rows
+    where is_disclosing
     group by programme, supplier, site_key, country
 )
 
 select
     (select count(*) from components) as t1,
-    (select 100.0 * count_if(disclosed) / nullif(count(*), 0) from components) as t2,
+    (select 100.0 * count(*) filter (where disclosed) / nullif(count(*), 0) from components) as t2,
     (select count(*) from sites) as t3,
-    (select 100.0 * count_if(verified) / nullif(count(verified), 0) from sites) as t4,
-    (select 100.0 * count_if(monitored) / nullif(count(monitored), 0) from sites) as t5,
+    (select 100.0 * count(*) filter (where verified) / nullif(count(verified), 0) from sites) as t4,
+    (select 100.0 * count(*) filter (where monitored) / nullif(count(monitored), 0) from sites) as t5,
     (select count(distinct country) from sites) as t6

@@ -1,0 +1,56 @@
+"""Traceability coverage (KPIS.md, T): components, disclosed sites, coverage over time.
+
+The rules (what counts as a component, a disclosure, a site) are written once, in the
+comment of queries/traceability_kpis.sql; the other traceability queries share them.
+"""
+
+import pandas as pd
+
+from engagement import queries
+from engagement.filters import Filters
+from engagement.settings import Settings
+
+TIERS = ("1", "2", "3")
+
+
+def summary(con, filters: Filters, settings: Settings) -> dict:
+    """T1-T6 as of the end of the period, plus T2 per tier ("T2_by_tier") and per supplier."""
+    row = queries.run_one(con, "traceability_kpis", filters.params())
+    values = {kpi_id.upper(): value for kpi_id, value in row.items()}
+    by_tier = coverage_by_tier(con, filters).set_index("tier")["coverage"]
+    values["T2_by_tier"] = {tier: _number(by_tier.get(tier)) for tier in TIERS}
+    by_supplier = coverage_by_supplier(con, filters)
+    values["T2_by_supplier"] = {
+        supplier: _number(coverage) for supplier, coverage in zip(by_supplier["supplier"], by_supplier["coverage"])
+    }
+    return values
+
+
+def coverage_by_tier(con, filters: Filters) -> pd.DataFrame:
+    """T2 per tier as of `to`: tier ('1', '2', '3', maybe 'unknown'), components, disclosed, coverage."""
+    return queries.run(con, "traceability_coverage_by_tier", filters.params())
+
+
+def coverage_by_supplier(con, filters: Filters) -> pd.DataFrame:
+    """T2 per supplier as of `to`: supplier, components, disclosed, coverage, tier1/2/3_coverage."""
+    return queries.run(con, "traceability_coverage_by_supplier", filters.params())
+
+
+def trend(con, filters: Filters) -> pd.DataFrame:
+    """T2 at each quarter end of the period (and `to`): as_of, tier ('all', '1'...), components, disclosed, coverage."""
+    return queries.run(con, "traceability_trend", filters.params())
+
+
+def sites_by_country(con, filters: Filters) -> pd.DataFrame:
+    """Sites disclosed as of `to` per country: country, sites, verified, monitored."""
+    return queries.run(con, "sites_by_country", filters.params())
+
+
+def disclosed_sites(con, filters: Filters) -> pd.DataFrame:
+    """One row per site disclosed as of `to`, with its tiers, components, flags and first disclosure."""
+    return queries.run(con, "disclosed_sites", filters.params())
+
+
+def _number(value) -> float | None:
+    # DataFrame cells are numpy floats (NaN for null); the JSON output wants float or None.
+    return None if value is None or pd.isna(value) else float(value)

@@ -1,0 +1,110 @@
+"""Every page rendered by Streamlit's AppTest on the sample programme: no exception, and the
+figures it shows are the KPI functions' figures for the filters in the sidebar."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from engagement.app import format_kpi
+from engagement.db import open_database
+from engagement.kpis import scalar_kpis
+from engagement.sample import load_sample
+from engagement.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [
+    "pages/overview.py",
+    "pages/dialogue.py",
+    "pages/information.py",
+    "pages/traceability.py",
+    "pages/complaints.py",
+    "pages/supplier_profile.py",
+    "pages/definitions.py",
+    "pages/data.py",
+]
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pages") / "sample.duckdb"
+    con = open_database(path)
+    load_sample(con)
+    con.close()
+    return path
+
+
+@pytest.fixture
+def app(sample_db, monkeypatch):
+    monkeypatch.setenv("ENGAGEMENT_DB", str(sample_db))
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+
+
+def open_page(app: AppTest, page: str | None = None) -> AppTest:
+    app.run()
+    if page:
+        app.switch_page(page)
+        app.run()
+    assert not app.exception, app.exception
+    assert not [e for e in app.error if "could not be drawn" in e.value]
+    return app
+
+
+def shown_metrics(app: AppTest) -> dict[str, str]:
+    """KPI id -> the value a page shows, from labels such as 'Dialogue meetings (D1)'."""
+    return {m.label.rsplit("(", 1)[1].rstrip(")"): m.value for m in app.metric if "(" in m.label}
+
+
+def expected_metrics(sample_db, filters) -> dict:
+    con = open_database(sample_db, read_only=False)
+    return scalar_kpis(con, filters, Settings())
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_and_shows_the_kpis_of_its_filters(app, sample_db, page):
+    """Each page draws without an exception and its KPI metrics equal the KPI functions' values."""
+    open_page(app, page)
+    filters = app.session_state["filters"]
+    assert filters.date_to == date(2025, 3, 31)  # the sample's last day ends the default period
+    expected = expected_metrics(sample_db, filters)
+    shown = shown_metrics(app)
+    if page not in ("pages/supplier_profile.py", "pages/definitions.py", "pages/data.py"):
+        assert shown, f"{page} shows no KPI"
+        for kpi_id, text in shown.items():
+            assert text == format_kpi(kpi_id, expected[kpi_id]), kpi_id
+
+
+def test_programme_to_date_shows_the_whole_sample(app):
+    """Programme to date on the dialogue page: 36 dialogue meetings, 1 market event, 14 suppliers."""
+    open_page(app, "pages/dialogue.py")
+    app.selectbox(key="period_preset").set_value("programme_to_date").run()
+    shown = shown_metrics(app)
+    assert (shown["D1"], shown["D1m"], shown["D2"]) == ("36", "1", "14")
+    heatmap = app.get("plotly_chart")[0]
+    assert "Dialogue meetings per supplier per quarter" in heatmap.proto.spec
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_period_without_data_says_so(app, page):
+    """A custom period in which nothing happened: no exception, and the page says there is no data."""
+    open_page(app)
+    app.selectbox(key="period_preset").set_value("custom").run()
+    app.date_input(key="period_custom").set_value((date(2001, 1, 1), date(2001, 12, 31))).run()
+    app.switch_page(page)
+    app.run()
+    assert not app.exception, app.exception
+    if page not in ("pages/definitions.py", "pages/data.py"):
+        texts = [i.value for i in app.info]
+        assert any("no data" in t for t in texts), texts
+
+
+def test_definitions_page_lists_every_kpi(app):
+    """The definitions page shows every catalogue id."""
+    from engagement.catalogue import CATALOGUE
+
+    open_page(app, "pages/definitions.py")
+    shown_ids = set()
+    for frame in app.dataframe:
+        shown_ids.update(frame.value["id"])
+    assert shown_ids == {k.id for k in CATALOGUE}
