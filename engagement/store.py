@@ -58,8 +58,8 @@ def upsert(con, table_name: str, programme: str, records: list[dict], import_id:
     rows = []
     for record in records:
         row = {c: record.get(c) for c in table.column_names}
-        row["row_key"] = row_key(table, programme, record)
         row["programme"] = record.get("programme") or programme
+        row["row_key"] = row_key(table, row["programme"], record)
         row["extra"] = json.dumps(record["extra"], default=str) if record.get("extra") else None
         row["import_id"] = import_id
         row["_hash"] = _content_hash(table, record)

@@ -20,7 +20,9 @@ def summary(con, filters: Filters, settings: Settings) -> dict:
     breakdown = received_by(con, filters)
     for dimension in BREAKDOWNS:
         rows = breakdown[breakdown["dimension"] == dimension]
-        values[f"C1_by_{dimension}"] = {value: int(cases) for value, cases in zip(rows["value"], rows["cases"])}
+        values[f"C1_by_{dimension}"] = {
+            value: int(cases) for value, cases in zip(rows["value"], rows["cases"], strict=True)
+        }
     return values
 
 

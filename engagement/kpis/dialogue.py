@@ -15,7 +15,9 @@ def _params(filters: Filters, settings: Settings | None = None) -> dict:
     """The query parameters, with the vocabulary the rules use passed in, not copied into SQL."""
     return filters.params(
         dialogue_types=list(vocabulary.DIALOGUE_MEETING_TYPES),
-        topic_steps=[{"topic": topic, "step": step} for topic, (step, _) in vocabulary.MEETING_TOPICS.items()],
+        topic_steps=[
+            {"topic": topic, "step": step} for topic, (step, _) in vocabulary.MEETING_TOPICS.items()
+        ],
         staleness_days=(settings or Settings()).staleness_days,
     )
 

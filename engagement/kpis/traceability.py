@@ -21,7 +21,8 @@ def summary(con, filters: Filters, settings: Settings) -> dict:
     values["T2_by_tier"] = {tier: _number(by_tier.get(tier)) for tier in TIERS}
     by_supplier = coverage_by_supplier(con, filters)
     values["T2_by_supplier"] = {
-        supplier: _number(coverage) for supplier, coverage in zip(by_supplier["supplier"], by_supplier["coverage"])
+        supplier: _number(coverage)
+        for supplier, coverage in zip(by_supplier["supplier"], by_supplier["coverage"], strict=True)
     }
     return values
 

@@ -2,6 +2,7 @@
 
 import re
 
+from browser_harness import artifacts, browser, dashboard_url, page  # noqa: F401 (fixtures)
 from playwright.sync_api import Page, expect
 
 PAGES = [

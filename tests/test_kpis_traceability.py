@@ -1,0 +1,230 @@
+"""Traceability coverage (T1-T6) on a hand-written fixture, checked against hand counts."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from conftest import add_rows
+
+from engagement.filters import Filters
+from engagement.kpis import traceability
+from engagement.settings import Settings
+
+PERIOD = Filters(date(2024, 1, 1), date(2024, 6, 30))
+
+# Components (programme P): Alpha/bus: seat frame (t1), seat foam (t2), battery cell (t2),
+# lithium (t3); Beta/car: chassis (t1, two sites), cobalt (t3); Beta/no product: paint (no tier).
+SITE_ROWS = [
+    # Alpha's "Plant One" twice, spelled two ways: one site. verified true+blank, monitored false+true.
+    dict(
+        supplier="Alpha",
+        product="bus",
+        component="seat frame",
+        tier=1,
+        site_name="Plant One",
+        country="CN",
+        disclosed_on=date(2024, 1, 10),
+        verified=True,
+        monitored=False,
+    ),
+    dict(
+        supplier="Alpha",
+        product="bus",
+        component="seat foam",
+        tier=2,
+        site_name="plant  one",
+        country="CN",
+        disclosed_on=date(2024, 3, 1),
+        verified=None,
+        monitored=True,
+    ),
+    # disclosed after `to` (30 June): not disclosed as of `to`
+    dict(
+        supplier="Alpha",
+        product="bus",
+        component="battery cell",
+        tier=2,
+        site_name="Cell Works",
+        country="KR",
+        disclosed_on=date(2024, 7, 15),
+        verified=True,
+    ),
+    # no site, no country: in scope, never disclosed
+    dict(supplier="Alpha", product="bus", component="lithium", tier=3),
+    # blank disclosed_on: disclosed at import, so for every date
+    dict(
+        supplier="Beta",
+        product="car",
+        component="chassis",
+        tier=1,
+        site_name="Beta Works",
+        country="DE",
+        os_id="DE2019ABC",
+        verified=False,
+    ),
+    dict(
+        supplier="Beta",
+        product="car",
+        component="chassis",
+        tier=1,
+        site_name="Beta Annex",
+        country="DE",
+        disclosed_on=date(2024, 5, 1),
+    ),
+    # country only, disclosed exactly on `to`: counts
+    dict(
+        supplier="Beta",
+        product="car",
+        component="cobalt",
+        tier=3,
+        country="CD",
+        disclosed_on=date(2024, 6, 30),
+    ),
+    dict(supplier="Beta", component="paint"),
+]
+
+
+@pytest.fixture
+def con(db):
+    add_rows(
+        db,
+        "suppliers",
+        [
+            {"supplier": "Alpha", "country": "NL"},
+            {"supplier": "Beta", "country": "DE"},
+            {"supplier": "Gamma", "country": "NL"},
+        ],
+    )
+    add_rows(db, "sites", SITE_ROWS)
+    return db
+
+
+def test_summary_as_of_the_end_of_the_period(con):
+    """T1-T6 and T2 per tier and supplier, as of 30 June 2024."""
+    values = traceability.summary(con, PERIOD, Settings())
+    # T1: 7 components. Disclosed by 30 June: seat frame, seat foam, chassis, cobalt = 4.
+    assert values["T1"] == 7
+    assert values["T2"] == pytest.approx(100 * 4 / 7)
+    # Sites: (Alpha, plant one, CN), (Beta, beta works, DE), (Beta, beta annex, DE),
+    # (Beta, -, CD); Cell Works comes after `to`.
+    assert values["T3"] == 4
+    # verified: plant one true, beta works false, the others blank -> 1 / 2
+    assert values["T4"] == pytest.approx(50.0)
+    # monitored: plant one true (one row true), the others blank -> 1 / 1
+    assert values["T5"] == pytest.approx(100.0)
+    assert values["T6"] == 3  # CN, DE, CD
+    # tier 1: frame, chassis 2/2; tier 2: foam of foam+cell 1/2; tier 3: cobalt of lithium+cobalt
+    assert values["T2_by_tier"] == {
+        "1": pytest.approx(100.0),
+        "2": pytest.approx(50.0),
+        "3": pytest.approx(50.0),
+    }
+    # Alpha: frame, foam of 4; Beta: chassis, cobalt of 3 (paint undisclosed)
+    assert values["T2_by_supplier"] == {"Alpha": pytest.approx(50.0), "Beta": pytest.approx(200 / 3)}
+    assert all(type(v) in (int, float) for k, v in values.items() if not k.startswith("T2_"))
+
+
+def test_a_day_earlier_the_disclosure_on_to_does_not_count(con):
+    """As of 29 June the cobalt row (disclosed 30 June) is not yet disclosed."""
+    values = traceability.summary(con, Filters(date(2024, 1, 1), date(2024, 6, 29)), Settings())
+    assert values["T2"] == pytest.approx(100 * 3 / 7)
+    assert values["T3"] == 3
+    assert values["T6"] == 2  # CN, DE
+
+
+def test_country_filter_applies_to_the_site_country(con):
+    """Only DE rows remain: the chassis with its two German sites."""
+    values = traceability.summary(
+        con, Filters(PERIOD.date_from, PERIOD.date_to, countries=("DE",)), Settings()
+    )
+    assert values["T1"] == 1
+    assert values["T2"] == pytest.approx(100.0)
+    assert values["T3"] == 2
+    assert values["T4"] == pytest.approx(0.0)  # beta works false, beta annex blank -> 0 / 1
+    assert values["T5"] is None  # both blank: no denominator
+    assert values["T6"] == 1
+    assert values["T2_by_tier"] == {"1": pytest.approx(100.0), "2": None, "3": None}
+
+
+def test_no_components_gives_no_data_not_zero(con):
+    """A supplier without traceability rows: counts 0, percentages None."""
+    values = traceability.summary(
+        con, Filters(PERIOD.date_from, PERIOD.date_to, suppliers=("Gamma",)), Settings()
+    )
+    assert values == {
+        "T1": 0,
+        "T2": None,
+        "T3": 0,
+        "T4": None,
+        "T5": None,
+        "T6": 0,
+        "T2_by_tier": {"1": None, "2": None, "3": None},
+        "T2_by_supplier": {},
+    }
+
+
+def test_coverage_by_tier_lists_unknown_tier(con):
+    """Tiers 1-3 always, 'unknown' for the paint without a tier."""
+    frame = traceability.coverage_by_tier(con, PERIOD)
+    assert frame["tier"].tolist() == ["1", "2", "3", "unknown"]
+    assert frame["components"].tolist() == [2, 2, 2, 1]
+    assert frame["disclosed"].tolist() == [2, 1, 1, 0]
+    assert frame["coverage"].tolist() == pytest.approx([100.0, 50.0, 50.0, 0.0])
+
+
+def test_coverage_by_supplier_per_tier(con):
+    """Alpha: tier 1 1/1, tier 2 1/2, tier 3 0/1; Beta: tier 1 1/1, no tier 2, tier 3 1/1."""
+    frame = traceability.coverage_by_supplier(con, PERIOD).set_index("supplier")
+    assert frame.loc["Alpha", ["components", "disclosed"]].tolist() == [4, 2]
+    assert frame.loc["Beta", ["components", "disclosed"]].tolist() == [3, 2]
+    assert frame.loc[
+        "Alpha", ["tier1_coverage", "tier2_coverage", "tier3_coverage"]
+    ].tolist() == pytest.approx([100.0, 50.0, 0.0])
+    assert frame.loc["Beta", "tier1_coverage"] == pytest.approx(100.0)
+    assert frame["tier2_coverage"].isna().tolist() == [False, True]
+    assert frame.loc["Beta", "tier3_coverage"] == pytest.approx(100.0)
+
+
+def test_trend_at_quarter_ends_and_to(con):
+    """15 Feb - 15 Aug: 31 Mar (frame, foam, chassis), 30 Jun (+ cobalt), 15 Aug (+ battery cell)."""
+    frame = traceability.trend(con, Filters(date(2024, 2, 15), date(2024, 8, 15)))
+    total = frame[frame["tier"] == "all"]
+    assert [d.date() for d in total["as_of"]] == [date(2024, 3, 31), date(2024, 6, 30), date(2024, 8, 15)]
+    assert total["components"].tolist() == [7, 7, 7]
+    assert total["disclosed"].tolist() == [3, 4, 5]
+    assert total["coverage"].tolist() == pytest.approx([300 / 7, 400 / 7, 500 / 7])
+    tier2 = frame[frame["tier"] == "2"]
+    assert tier2["coverage"].tolist() == pytest.approx([50.0, 50.0, 100.0])
+    assert sorted(frame["tier"].unique()) == ["1", "2", "3", "all", "unknown"]
+
+
+def test_sites_by_country(con):
+    """DE 2 sites (none verified or monitored), CD 1, CN 1 (verified and monitored)."""
+    frame = traceability.sites_by_country(con, PERIOD)
+    assert frame.to_dict("list") == {
+        "country": ["DE", "CD", "CN"],
+        "sites": [2, 1, 1],
+        "verified": [0, 0, 1],
+        "monitored": [0, 0, 1],
+    }
+
+
+def test_disclosed_sites(con):
+    """One row per site, with its tiers, components and first disclosure."""
+    frame = traceability.disclosed_sites(con, PERIOD)
+    assert frame["supplier"].tolist() == ["Alpha", "Beta", "Beta", "Beta"]
+    assert frame["country"].tolist() == ["CN", "CD", "DE", "DE"]
+    plant_one = frame.iloc[0]
+    assert plant_one["site_name"] == "Plant One"
+    assert list(plant_one["tiers"]) == [1, 2]
+    assert plant_one["components"] == 2
+    assert bool(plant_one["verified"]) and bool(plant_one["monitored"])
+    assert plant_one["first_disclosed_on"].date() == date(2024, 1, 10)
+    assert frame["site_name"].iloc[2:].tolist() == ["Beta Annex", "Beta Works"]
+    cobalt_site = frame.iloc[1]
+    assert pd.isna(cobalt_site["site_name"])
+    assert cobalt_site["first_disclosed_on"].date() == date(2024, 6, 30)
+    beta_works = frame.iloc[3]
+    assert beta_works["os_id"] == "DE2019ABC"
+    assert not beta_works["verified"]
+    assert beta_works["first_disclosed_on"] is pd.NaT  # only undated rows disclose it
