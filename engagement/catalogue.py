@@ -257,7 +257,7 @@ CATALOGUE: list[Kpi] = [
         "C4",
         "C",
         "Resolved within target %",
-        "Of cases received in the period that are resolved or whose received_on + target (default 90 days) is on or before `to`: those resolved within the target / all of them.",
+        "Of cases received in the period that are resolved by `to` or whose received_on + target (default 90 days) is on or before `to`: those resolved within the target / all of them. As of `to`: a case resolved later was still open then.",
         "percent",
         _C,
     ),

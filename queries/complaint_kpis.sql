@@ -10,11 +10,13 @@
 -- * Open on day d (C2): received_on on or before d and resolved_on blank or after d,
 --   whatever the status; a case marked resolved without a resolved_on stays open.
 -- * Resolved in the period (C3, C5, C6, C8): status resolved and resolved_on in the period.
--- * C4 follows the cases received in the period to their recorded outcome: it takes those
---   with status resolved (even when resolved_on falls after $date_to) or whose
---   received_on + $target_days is on or before $date_to; of them, those with status resolved
---   and resolved_on - received_on <= $target_days. A resolved case without resolved_on
---   cannot be shown to be on time and counts as not within target.
+-- * C4 is as of $date_to, like every figure: of the cases received in the period, it takes
+--   those resolved by $date_to (status resolved, resolved_on on or before it) or whose
+--   received_on + $target_days is on or before $date_to; of them, those resolved within
+--   $target_days. A case resolved after $date_to was still open on it: it counts only once
+--   due, and then as late, so a period's C4 does not change when later exports arrive with
+--   cases still being worked on. A resolved case without resolved_on cannot be shown to be
+--   on time and counts as not within target once due.
 -- * C6: blank worker_reps_involved leaves numerator and denominator.
 -- * C7: a case received in the period recurs when another case of the same programme,
 --   supplier and category was received 1 to 365 days before it (same-day cases do not
@@ -50,10 +52,13 @@ resolved_in_period as (
 
 target_cohort as (
     select
-        coalesce(status = 'resolved' and resolved_on - received_on <= $target_days, false)
+        coalesce(resolved_by_to and resolved_on - received_on <= $target_days, false)
         as within_target
-    from received
-    where status = 'resolved' or received_on + $target_days <= $date_to
+    from (
+        select *, coalesce(status = 'resolved' and resolved_on <= $date_to, false) as resolved_by_to
+        from received
+    )
+    where resolved_by_to or received_on + $target_days <= $date_to
 ),
 
 received_with_recurrence as (

@@ -71,7 +71,7 @@ CASES = [
     ),
     # site blank: recurs through the country (G2 in CN); open; received + 90 = 8 Jun <= to
     case("G3", "Alpha", None, "CN", date(2024, 3, 10), "wages", "union", "in_remediation"),
-    # resolved after `to` (76 days): within target for C4, open on `to` for C2
+    # resolved after `to` (76 days): open on `to` (C2) and not yet due then, so not in C4
     case(
         "G4",
         "Beta",
@@ -132,9 +132,10 @@ def test_summary(con):
     assert values["C1"] == 7  # G2, G3, G4, G5, G6, G7, G10
     assert values["C2"] == 5  # open on 30 Jun: G3, G4, G5, G7, G9
     assert values["C3"] == pytest.approx(75.0)  # median of G1 75, G2 30, G10 120
-    # C4 cohort: G2 (resolved), G3 (10 Mar + 90 <= to), G4 (resolved), G10 (resolved);
-    # within 90 days: G2, G4 -> 2 / 4
-    assert values["C4"] == pytest.approx(50.0)
+    # C4 cohort: G2 (resolved), G3 (10 Mar + 90 <= to), G10 (resolved); G4 was resolved
+    # after `to` and 20 Apr + 90 > to, so as of `to` it is neither resolved nor due.
+    # within 90 days: G2 -> 1 / 3
+    assert values["C4"] == pytest.approx(100 / 3)
     assert values["C5"] == pytest.approx(3.0)  # G1 4, G2 2, G10 blank
     assert values["C6"] == pytest.approx(50.0)  # G1 true, G10 false, G2 blank
     assert values["C7"] == pytest.approx(100 * 3 / 7)  # G2, G3, G5 recur
@@ -160,7 +161,7 @@ def test_country_filter_applies_to_the_case_country(con):
     assert values["C1"] == 4  # G4, G5, G6, G10
     assert values["C2"] == 3  # G4, G5, G9
     assert values["C3"] == pytest.approx(120.0)  # G10
-    assert values["C4"] == pytest.approx(50.0)  # G4 within, G10 not
+    assert values["C4"] == pytest.approx(0.0)  # G10 late; G4 not yet resolved nor due on `to`
     assert values["C5"] is None  # G10's satisfaction is blank
     assert values["C6"] == pytest.approx(0.0)
     assert values["C7"] == pytest.approx(25.0)  # G5
