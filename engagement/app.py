@@ -10,7 +10,7 @@ import streamlit as st
 
 from engagement.catalogue import BY_ID
 from engagement.db import data_version, database_path, open_database
-from engagement.filters import PERIOD_PRESETS, Filters, preset_period
+from engagement.filters import PERIOD_PRESETS, Filters, preset_period, reference_day
 from engagement.history import holds_only_sample
 from engagement.kpis.options import data_span, filter_options
 from engagement.settings import load_settings
@@ -75,7 +75,7 @@ def sidebar_filters() -> Filters:
     con = connection()
     options = figures(filter_options)
     first_day, last_day = figures(data_span)
-    reference_day = min(last_day or date.today(), date.today())
+    last_day_shown = reference_day(last_day, date.today())
     with st.sidebar:
         st.subheader("Filters")
         preset = st.selectbox(
@@ -84,14 +84,14 @@ def sidebar_filters() -> Filters:
             index=PERIOD_PRESETS.index("last_12_months"),
             format_func=PRESET_LABELS.get,
             key="period_preset",
-            help="Periods end on the latest day in the data (or today, if that is earlier).",
+            help="Periods end with the month of the latest event in the data (or today, if that is earlier).",
         )
         if preset == "custom":
-            default = preset_period("last_12_months", reference_day, first_day)
+            default = preset_period("last_12_months", last_day_shown, first_day)
             picked = st.date_input("From – to", value=default, key="period_custom", format="YYYY-MM-DD")
             date_from, date_to = picked if len(picked) == 2 else (picked[0], picked[0])
         else:
-            date_from, date_to = preset_period(preset, reference_day, first_day)
+            date_from, date_to = preset_period(preset, last_day_shown, first_day)
             st.caption(f"{date_from:%d %b %Y} – {date_to:%d %b %Y}")
         chosen = {
             dimension: tuple(

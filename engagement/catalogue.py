@@ -341,9 +341,9 @@ CLARIFICATIONS = [
     "supplier, category or buyer filter is set.",
     "Suppliers in scope: a contract overlapping the period (with the filtered buyer, when one is set); "
     "in a programme where no contracts were imported at all, every supplier of that programme.",
-    "Period presets end on the latest day on which something happened in the data (a meeting, "
+    "Period presets end on the last day of the month of the latest event in the data (a meeting, "
     "request, answer, disclosure, grievance or escalation), or today if that is earlier, so an "
-    "archive opens on its own latest quarter. Last quarter is the last complete calendar quarter "
+    "archive opens on its own latest months. Last quarter is the last complete calendar quarter "
     "ending on or before that day; last 12 months ends on that day.",
     "The change shown beside a figure compares it with the previous period of equal length, ending "
     "the day before the period starts: whole calendar months with as many whole months (a quarter "

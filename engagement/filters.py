@@ -68,6 +68,15 @@ def quarter_label(day: date) -> str:
     return f"{day.year} Q{(day.month - 1) // 3 + 1}"
 
 
+def reference_day(last_day: date | None, today: date) -> date:
+    """The day the period presets end on: the end of the month of the latest event in the
+    data, or today if that is earlier, so an archive opens on its own latest months."""
+    if last_day is None:
+        return today
+    month_end = date(last_day.year + last_day.month // 12, last_day.month % 12 + 1, 1) - timedelta(days=1)
+    return min(month_end, today)
+
+
 PERIOD_PRESETS = ("last_quarter", "last_12_months", "programme_to_date", "custom")
 
 

@@ -25,7 +25,8 @@ PROGRAMME = "LEVP sample"
 SEED = 20230418
 PERIOD_START = date(2023, 4, 1)
 PERIOD_END = date(2025, 3, 31)
-EXPORT_DATE = date(2025, 4, 2)  # the day the registers were "exported": nothing happens after it
+EXPORT_DATE = date(2025, 4, 2)  # the day the registers were "exported"
+# Nothing in the registers happens after PERIOD_END, so the programme ends on its last day.
 MARKET_EVENT_DATE = date(2023, 4, 18)
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
@@ -299,13 +300,8 @@ ESCALATIONS = [
     ("Iberimotion Cars", "2024-10-15", "improvement_plan", "No answers to information requests for over a year"),
 ]  # fmt: skip
 
-REPORT_ITEMS = (
-    "risk_analysis",
-    "action_plan",
-    "signals_handling",
-    "stakeholder_consultation",
-    "kpis_reported",
-)
+# The scored elements of an annual report (each 0-2).
+REPORT_ITEMS = [c.name for c in TABLES["report_assessments"].columns if c.maximum == 2]
 # (supplier, year) pairs without an annual report: a contract not yet started, none delivered,
 # a contract ended.
 NO_REPORT = {("Nordkap EV", 2023), ("Iberimotion Cars", 2023), ("Autobuses Solvento", 2024)}
@@ -504,7 +500,7 @@ def _actions(rng: random.Random, meetings: list[dict], sites: list[dict]) -> lis
                 done = None  # still open
             if done is not None:
                 done = max(done, meeting["date"] + timedelta(days=3))
-                if done > EXPORT_DATE:
+                if done > PERIOD_END:
                     done = None
             actions.append(
                 {
@@ -540,7 +536,7 @@ def _info_requests(rng: random.Random, meetings: list[dict]) -> list[dict]:
             on_time = _chance(rng, 0.3 + 0.4 * responsive + 0.25 * progress)
             days = rng.randint(7, deadline_days) if on_time else deadline_days + rng.randint(3, 60)
             answered = requested + timedelta(days=days)
-            if answered > EXPORT_DATE:
+            if answered > PERIOD_END:
                 answered = None
         row = {
             "request_id": f"LEVP-R{number:03d}",

@@ -25,7 +25,8 @@ st.caption(
 now = figures(scalar_kpis, filters, settings())
 before = figures(scalar_kpis, previous, settings())
 
-if not any(now[k] for k in ("D1", "D1m", "I1", "T1", "C1")):
+# Nothing met, asked, received or disclosed: say so rather than show a page of zeros.
+if not any(now[k] for k in ("D1", "D1m", "I1", "T3", "C1")):
     no_data("the overview")
 for area, kpi_ids in HEADLINES.items():
     st.subheader(AREAS[area])

@@ -65,7 +65,9 @@ else:
     )
 
     countries = figures(traceability.sites_by_country, filters)
-    if not countries.empty:
+    if countries.empty:
+        no_data(f"production sites disclosed by {filters.date_to:%d %b %Y}")
+    else:
         figure = px.choropleth(
             countries,
             locations="country",

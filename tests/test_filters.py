@@ -48,3 +48,12 @@ def test_previous_of_a_quarter_is_the_previous_quarter():
 def test_previous_of_a_period_of_days_has_as_many_days():
     previous = Filters(date(2024, 3, 10), date(2024, 3, 19)).previous_period()
     assert (previous.date_from, previous.date_to) == (date(2024, 2, 29), date(2024, 3, 9))
+
+
+def test_reference_day_is_the_end_of_the_latest_month_but_never_after_today():
+    from engagement.filters import reference_day
+
+    assert reference_day(date(2025, 3, 22), date(2026, 11, 22)) == date(2025, 3, 31)
+    assert reference_day(date(2024, 12, 5), date(2026, 1, 1)) == date(2024, 12, 31)
+    assert reference_day(date(2026, 11, 20), date(2026, 11, 22)) == date(2026, 11, 22)
+    assert reference_day(None, date(2026, 11, 22)) == date(2026, 11, 22)

@@ -33,6 +33,14 @@ class Sheet:
     head: list[list]  # the first HEAD_ROWS rows; row i is spreadsheet row i + 1
     _rows_after: Callable[[int], list[list]]
     from_text: bool = False  # a delimited text file: one sheet, named after the file
+    height: int | None = None  # rows in the sheet, when the reader knows without reading them all
+
+    @property
+    def empty(self) -> bool:
+        """No cell holds anything (a sheet taller than its head is never empty)."""
+        if self.height is not None and self.height > len(self.head):
+            return False
+        return not any(cell is not None and str(cell).strip() for row in self.head for cell in row)
 
     def rows_after(self, header_index: int) -> list[list]:
         """The rows below the header row (0-based index); the first is spreadsheet row header_index + 2."""

@@ -25,6 +25,7 @@ from engagement.ingest.validate import AcceptedRow, SheetResult, validate_sheet
 from engagement.tables import DEFAULT_PROGRAMME, TABLES, Table
 
 TABLE_ORDER = list(TABLES)  # suppliers and buyers first, so other sheets find the names they define
+SHOWN_DUPLICATES = 100  # duplicate-key warnings listed per table; the rest are counted
 
 
 def import_file(
@@ -58,7 +59,7 @@ def import_file(
             where = _where(sheet)
             results.append(validate_sheet(sheet.name, header, rows, programme, names, where))
     except ReadError as problem:
-        report.fatal = str(problem)
+        report.fatal = " ".join(str(problem).split())
         return report
     except Exception as problem:  # a file that trips the reader must not stop the other files
         report.fatal = f"{report.file}: cannot be read ({_one_line(problem)})"
@@ -86,25 +87,26 @@ def plan_sheets(name: str, sheets: list[Sheet], forced: Table | None, report: Fi
     """(sheet, header) for each sheet that goes to a table, in table order; ReadError when none does."""
     plans, problems = [], []
     for sheet in sheets:
-        if not any(any(cell is not None and str(cell).strip() for cell in row) for row in sheet.head):
-            continue  # an empty sheet holds nothing to import
+        if sheet.empty:
+            continue  # nothing to import, nothing to report
         table = forced or table_by_name(sheet.name)
         header = find_header(table, sheet.head) if table else table_by_headers(sheet.head)
         if header is None or header.missing_required:
+            # A text file is one sheet: its problems are the file's, named by the file alone.
+            subject = "" if sheet.from_text else f"sheet {sheet.name!r} "
             if table is None:
-                found = _first_labels(sheet.head)
                 problems.append(
-                    f"{_where(sheet)} matches no table: neither its name nor its headers ({found}) do"
+                    f"{subject}matches no table by its name or its headers ({_first_labels(sheet.head)})"
                 )
-                report.warnings.append(f"{problems[-1]}; skipped")
+                if not sheet.from_text:
+                    report.warnings.append(f"{problems[-1]}; skipped")
                 continue
             missing = header.missing_required if header else [c.name for c in table.columns if c.required]
-            problem = (
-                f"{_where(sheet)}: no header row naming the required columns of {table.name} in the first "
+            problems.append(
+                f"{subject}has no header row naming the required columns of {table.name} in its first "
                 f"20 rows; missing {describe_columns(table, missing)}"
             )
-            problems.append(problem)
-            report.errors.append(RowError(sheet.name, None, None, None, problem))
+            report.errors.append(RowError(sheet.name, None, None, None, problems[-1]))
             continue
         plans.append((sheet, header))
     if not plans:
@@ -121,11 +123,16 @@ def plan_sheets(name: str, sheets: list[Sheet], forced: Table | None, report: Fi
 
 def _first_labels(head: list[list]) -> str:
     for row in head:
-        labels = [str(c).strip() for c in row if c is not None and str(c).strip()]
+        labels = [_short(c) for c in row if c is not None and str(c).strip()]
         if labels:
             shown = ", ".join(labels[:8]) + (", ..." if len(labels) > 8 else "")
             return f"first row: {shown}"
     return "none"
+
+
+def _short(cell, limit: int = 40) -> str:
+    text = " ".join(str(cell).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _collect(report: FileReport, results: list[SheetResult], names: NameBook) -> None:
@@ -146,20 +153,27 @@ def _collect(report: FileReport, results: list[SheetResult], names: NameBook) ->
 
 def _warn_duplicates(report: FileReport, table: Table, rows: list[AcceptedRow]) -> None:
     first_seen: dict[str, AcceptedRow] = {}
+    repeated = 0
     for row in rows:
         key = store.row_key(table, row.record["programme"], row.record)
         earlier = first_seen.get(key)
-        if earlier:
-            key_text = ", ".join(f"{c} {row.record.get(c)}" for c in store.key_columns(table, row.record))
-            where = (
-                f"rows {earlier.row} and {row.row}"
-                if earlier.sheet == row.sheet
-                else (f"sheet {earlier.sheet!r} row {earlier.row} and sheet {row.sheet!r} row {row.row}")
-            )
-            report.warnings.append(
-                f"{table.name}: {where} have the same key ({key_text}); row {row.row} is kept"
-            )
         first_seen[key] = row
+        if not earlier:
+            continue
+        repeated += 1
+        if repeated > SHOWN_DUPLICATES:
+            continue
+        key_text = ", ".join(f"{c} {row.record.get(c)}" for c in store.key_columns(table, row.record))
+        if earlier.sheet == row.sheet:
+            where = f"rows {earlier.row} and {row.row}"
+        else:
+            where = f"sheet {earlier.sheet!r} row {earlier.row} and sheet {row.sheet!r} row {row.row}"
+        report.warnings.append(f"{table.name}: {where} have the same key ({key_text}); row {row.row} is kept")
+    if repeated > SHOWN_DUPLICATES:
+        report.warnings.append(
+            f"{table.name}: {repeated - SHOWN_DUPLICATES} more rows repeat the key of an earlier row; "
+            "each later row is kept"
+        )
 
 
 def _store(con, report, file_name, data, programme, results, names, imported_by) -> None:
@@ -178,7 +192,7 @@ def _store(con, report, file_name, data, programme, results, names, imported_by)
             record = {kind: name, "programme": name_programme}
             counts = store.upsert(con, table_name, name_programme, [record], import_id)
             changed += counts["inserted"] + counts["updated"]
-        rejected_changed = _store_rejected(con, import_id, file_name, results)
+        _store_rejected(con, import_id, file_name, results)
         report.outcome = "stored" if changed else "unchanged"
         summary = {
             "tables": report.tables,
@@ -199,19 +213,16 @@ def _store(con, report, file_name, data, programme, results, names, imported_by)
                 "summary": json.dumps(summary, default=str),
             },
         )
-        if changed or rejected_changed:
-            db.bump_data_version(con)
+        # Every stored import changes what the dashboard shows (at least its import history).
+        db.bump_data_version(con)
         con.execute("rollback" if report.dry_run else "commit")
     except Exception:
         con.execute("rollback")
         raise
 
 
-def _store_rejected(con, import_id: int, file_name: str, results: list[SheetResult]) -> bool:
-    """Replace the rejected rows kept from earlier imports of this file name; True when any changed."""
-    earlier = con.execute(
-        "delete from rejected_rows where file_name = $file returning 1", {"file": file_name}
-    ).fetchall()
+def _store_rejected(con, import_id: int, file_name: str, results: list[SheetResult]) -> None:
+    """One rejected_rows entry per error, each with the whole row, under this import."""
     rows = [
         {
             "id": import_id,
@@ -233,7 +244,6 @@ def _store_rejected(con, import_id: int, file_name: str, results: list[SheetResu
             "insert into rejected_rows values ($id, $file, $sheet, $table, $row, $column, $value, $message, $data)",
             rows,
         )
-    return bool(rows or earlier)
 
 
 def _one_line(error: Exception) -> str:

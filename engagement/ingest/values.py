@@ -290,10 +290,16 @@ def parse_date(cell, month_first: bool = False) -> date:
 # --- lists, enumerations and topics ------------------------------------------
 
 
-def parse_list(cell) -> list[str]:
-    """Items separated by ; | or new lines; by commas only when none of those is used."""
+def parse_list(cell, commas: bool = False) -> list[str]:
+    """Items separated by ; | or new lines; by commas too when `commas` or none of those is used.
+
+    Names may hold commas ("VDL Bus & Coach, Inc."), so a list of names that uses
+    semicolons keeps them.
+    """
     text = parse_text(cell)
-    if re.search(r"[;|\n\r]", text):
+    if commas:
+        parts = re.split(r"[;|,\n\r]+", text)
+    elif re.search(r"[;|\n\r]", text):
         parts = re.split(r"[;|\n\r]+", text)
     else:
         parts = text.split(",")
@@ -340,7 +346,7 @@ TOPIC_WORDS = {
 def parse_topics(cell) -> list[str]:
     """Topic names or their words mapped to the canonical topic; unknown topics kept as written."""
     topics = []
-    for item in parse_list(cell):
+    for item in parse_list(cell, commas=True):
         topic = TOPIC_WORDS.get(fold(item), item)
         if topic not in topics:
             topics.append(topic)

@@ -45,7 +45,7 @@ def _sheet(file_name: str, reader, sheet_name: str) -> Sheet:
         typed = reader.load_sheet(sheet_name, header_row=None, skip_rows=skip, schema_sample_rows=None)
         return _rows(typed.to_arrow())
 
-    return Sheet(sheet_name, head, rows_after)
+    return Sheet(sheet_name, head, rows_after, height=height)
 
 
 def _rows(batch) -> list[list]:

@@ -5,7 +5,7 @@ from datetime import date
 
 from engagement.catalogue import BY_ID
 from engagement.db import open_database
-from engagement.filters import Filters, preset_period
+from engagement.filters import Filters, preset_period, reference_day
 from engagement.kpis import scalar_kpis
 from engagement.kpis.options import data_span
 
@@ -21,7 +21,9 @@ def run_kpis(args) -> int:
     con = open_database(args.db)
     try:
         first_day, last_day = data_span(con)
-        default_from, default_to = preset_period("programme_to_date", last_day or date.today(), first_day)
+        default_from, default_to = preset_period(
+            "programme_to_date", reference_day(last_day, date.today()), first_day
+        )
         date_from = _day(args.date_from, "--from") if args.date_from else default_from
         date_to = _day(args.date_to, "--to") if args.date_to else default_to
         if date_from > date_to:
