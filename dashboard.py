@@ -10,7 +10,7 @@ import streamlit as st
 
 from engagement.app import sidebar_filters
 
-st.set_page_config(page_title="Supplier engagement · HREDD", page_icon=":material/handshake:", layout="wide")
+st.set_page_config(page_title="Supplier engagement · HREDD", page_icon="🤝", layout="wide")
 
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),

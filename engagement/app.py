@@ -46,15 +46,21 @@ def _database(path: str):
 
 
 def connection():
-    """The server's database connection (on first run, created with the sample programme)."""
-    return _database(str(database_path()))
+    """A cursor of the server's database for this script run (on first run the database is
+    created with the sample programme). DuckDB wants a cursor per thread, and every session
+    runs its script in a thread of its own."""
+    return _database(str(database_path())).cursor()
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def _figures(module: str, function: str, path: str, version: int, *args):
     # The data version is part of the key, so an import makes every cached figure stale.
     fn = getattr(importlib.import_module(module), function)
-    return fn(_database(path), *args)
+    cursor = _database(path).cursor()
+    try:
+        return fn(cursor, *args)
+    finally:
+        cursor.close()
 
 
 def figures(fn, *args):
@@ -114,7 +120,20 @@ def sidebar_filters() -> Filters:
 
 def current_filters() -> Filters:
     """The filters dashboard.py put in the session for this run."""
+    if "filters" not in st.session_state:
+        _run_through_the_entry_script()
     return st.session_state["filters"]
+
+
+def _run_through_the_entry_script() -> None:
+    """A page ran without dashboard.py: a freshly started server received a deep link
+    (/dialogue) before any session had run the entry script, so Streamlit still took
+    pages/ for its old automatic page folder. Tell it that this app uses st.navigation
+    (which is what calling st.navigation would do) and run again, through dashboard.py."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
 
 
 def for_supplier(filters: Filters, supplier: str) -> Filters:
@@ -166,10 +185,13 @@ def kpi_metric(kpi_id: str, current: dict, previous: dict | None = None) -> None
     )
 
 
-def metric_row(kpi_ids: list[str], current: dict, previous: dict | None = None) -> None:
-    for column, kpi_id in zip(st.columns(len(kpi_ids)), kpi_ids, strict=True):
-        with column:
-            kpi_metric(kpi_id, current, previous)
+def metric_row(kpi_ids: list[str], current: dict, previous: dict | None = None, per_row: int = 4) -> None:
+    """KPI metrics side by side, at most `per_row` to a row so their names stay readable."""
+    for start in range(0, len(kpi_ids), per_row):
+        row = kpi_ids[start : start + per_row]
+        for column, kpi_id in zip(st.columns(per_row), row, strict=False):
+            with column:
+                kpi_metric(kpi_id, current, previous)
 
 
 def show_chart(figure) -> None:

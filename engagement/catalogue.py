@@ -218,7 +218,14 @@ CATALOGUE: list[Kpi] = [
         "count",
         _T,
     ),
-    Kpi("T4", "T", "Sites verified %", "Disclosed sites verified / disclosed sites whose verification is known (a site is verified when any of its disclosing rows says so; blank is unknown, as everywhere).", "percent", _T),
+    Kpi(
+        "T4",
+        "T",
+        "Sites verified %",
+        "Disclosed sites verified / disclosed sites whose verification is known (a site is verified when any of its disclosing rows says so; blank is unknown, as everywhere).",
+        "percent",
+        _T,
+    ),
     Kpi(
         "T5",
         "T",

@@ -11,8 +11,7 @@ filters = current_filters()
 st.title("Complaint resolution")
 now = figures(complaints.summary, filters, settings())
 before = figures(complaints.summary, filters.previous_period(), settings())
-metric_row(["C1", "C2", "C3", "C4"], now, before)
-metric_row(["C5", "C6", "C7", "C8"], now, before)
+metric_row(["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8"], now, before)
 
 received = figures(complaints.received_by_quarter, filters)
 if received.empty:

@@ -10,8 +10,7 @@ filters = current_filters()
 st.title("Dialogue frequency")
 now = figures(dialogue.summary, filters, settings())
 before = figures(dialogue.summary, filters.previous_period(), settings())
-metric_row(["D1", "D1m", "D2", "D3", "D4"], now, before)
-metric_row(["D5s", "D6", "D7", "D8", "D9", "D11"], now, before)
+metric_row(["D1", "D1m", "D2", "D3", "D4", "D5s", "D6", "D7", "D8", "D9", "D11"], now, before)
 
 heatmap = figures(dialogue.meetings_per_supplier_quarter, filters)
 if heatmap.empty:

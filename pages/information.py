@@ -10,8 +10,7 @@ filters = current_filters()
 st.title("Information quality")
 now = figures(information.summary, filters, settings())
 before = figures(information.summary, filters.previous_period(), settings())
-metric_row(["I1", "I2", "I3", "I4"], now, before)
-metric_row(["I5", "I6", "I7", "I8"], now, before)
+metric_row(["I1", "I2", "I3", "I4", "I5", "I6", "I7", "I8"], now, before)
 
 left, right = st.columns(2)
 with left:

@@ -49,7 +49,9 @@ else:
             hover_data=["title", "detail"],
             labels={"day": "", "kind": ""},
             title=f"Timeline of {supplier}",
-        ).update_traces(marker={"size": 12}).update_layout(showlegend=False)
+        )
+        .update_traces(marker={"size": 12})
+        .update_layout(showlegend=False)
     )
     st.dataframe(
         timeline,

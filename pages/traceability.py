@@ -6,14 +6,14 @@ import streamlit as st
 from engagement.app import current_filters, figures, metric_row, no_data, settings, show_chart
 from engagement.kpis import traceability
 
-TIER_NAMES = {1: "1 assembly", 2: "2 component", 3: "3 raw material"}
+TIER_NAMES = {"1": "1 assembly", "2": "2 component", "3": "3 raw material", "unknown": "tier unknown"}
 
 filters = current_filters()
 st.title("Traceability coverage")
 st.caption(f"As of {filters.date_to:%d %b %Y}.")
 now = figures(traceability.summary, filters, settings())
 before = figures(traceability.summary, filters.previous_period(), settings())
-metric_row(["T1", "T2", "T3", "T4", "T5", "T6"], now, before)
+metric_row(["T1", "T2", "T3", "T4", "T5", "T6"], now, before, per_row=3)
 
 if not now["T1"]:
     no_data("traceability")
@@ -21,7 +21,7 @@ else:
     left, right = st.columns(2)
     with left:
         tiers = figures(traceability.coverage_by_tier, filters)
-        tiers["tier"] = tiers["tier"].map(TIER_NAMES).fillna("tier unknown")
+        tiers["tier"] = tiers["tier"].map(TIER_NAMES)
         show_chart(
             px.bar(
                 tiers,
@@ -36,7 +36,8 @@ else:
         )
     with right:
         trend = figures(traceability.trend, filters)
-        trend["tier"] = trend["tier"].map({"all": "all tiers", "1": "tier 1", "2": "tier 2", "3": "tier 3"})
+        trend["tier"] = trend["tier"].map({"all": "all tiers", **TIER_NAMES})
+        trend["as_of"] = trend["as_of"].map(lambda day: f"{day:%d %b %Y}")  # one tick per quarter end
         show_chart(
             px.line(
                 trend,
@@ -45,7 +46,7 @@ else:
                 color="tier",
                 markers=True,
                 range_y=[0, 105],
-                labels={"as_of": "Quarter end", "coverage": "Coverage %", "tier": ""},
+                labels={"as_of": "As of", "coverage": "Coverage %", "tier": ""},
                 title="Coverage at quarter ends (T2 trend)",
             )
         )

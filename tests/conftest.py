@@ -11,6 +11,9 @@ sys.path.insert(0, str(ROOT))
 from engagement.db import open_database  # noqa: E402
 from engagement.store import upsert  # noqa: E402
 
+# The browser tests' fixtures: a real `streamlit run` and Debian's chromium.
+pytest_plugins = ["browser_harness"]
+
 
 @pytest.fixture
 def db(tmp_path):

@@ -2,7 +2,6 @@
 
 import re
 
-from browser_harness import artifacts, browser, dashboard_url, page  # noqa: F401 (fixtures)
 from playwright.sync_api import Page, expect
 
 PAGES = [
@@ -49,7 +48,8 @@ def test_every_page_draws_and_the_period_filter_changes_figures(dashboard_url, p
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Traceability coverage").click()
     wait_until_drawn(page)
     expect(page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg').first).to_be_visible()
-    expect(page.locator(".geo .countries path").first).to_be_attached(timeout=15_000)
+    # the map's outlines come from this app's static folder (no CDN here): countries are filled
+    expect(page.locator(".geo .choroplethlayer path").first).to_be_attached(timeout=15_000)
 
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Dialogue frequency").click()
     wait_until_drawn(page)
@@ -58,7 +58,9 @@ def test_every_page_draws_and_the_period_filter_changes_figures(dashboard_url, p
     page.get_by_role("option", name="Programme to date").click()
     wait_until_drawn(page)
     expect(
-        page.locator('[data-testid="stMetric"]').filter(has_text="(D1)").first.locator('[data-testid="stMetricValue"]')
+        page.locator('[data-testid="stMetric"]')
+        .filter(has_text="(D1)")
+        .first.locator('[data-testid="stMetricValue"]')
     ).not_to_have_text(last_12_months, timeout=30_000)
     assert re.fullmatch(r"\d+", metric_value(page, "(D1)"))
     assert int(metric_value(page, "(D1)")) > int(last_12_months)
@@ -67,3 +69,23 @@ def test_every_page_draws_and_the_period_filter_changes_figures(dashboard_url, p
     shot = artifacts / "dialogue_programme_to_date.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
+
+
+def test_a_bookmarked_page_opens_on_a_freshly_started_server(tmp_path, page: Page):
+    """A deep link (/complaints) as the very first request still runs through dashboard.py."""
+    from browser_harness import start_dashboard
+
+    process, url = start_dashboard(tmp_path / "engagement.duckdb", tmp_path / "streamlit.log")
+    try:
+        page.goto(f"{url}/complaints")
+        expect(page.get_by_role("heading", name="Complaint resolution", exact=True)).to_be_visible(
+            timeout=60_000
+        )
+        wait_until_drawn(page)
+        assert_no_error(page)
+        expect(
+            page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="KPI definitions")
+        ).to_be_visible()
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
