@@ -194,6 +194,11 @@ def metric_row(kpi_ids: list[str], current: dict, previous: dict | None = None, 
                 kpi_metric(kpi_id, current, previous)
 
 
+def readable(values: pd.Series) -> pd.Series:
+    """Enumeration values as people read them: 'worker_driven_monitoring' -> 'worker driven monitoring'."""
+    return values.fillna("not given").astype(str).str.replace("_", " ")
+
+
 def show_chart(figure) -> None:
     figure.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 10})
     st.plotly_chart(figure, config=CHART_CONFIG, width="stretch")

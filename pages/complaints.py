@@ -4,7 +4,7 @@ how well they are resolved."""
 import plotly.express as px
 import streamlit as st
 
-from engagement.app import current_filters, figures, metric_row, no_data, settings, show_chart
+from engagement.app import current_filters, figures, metric_row, no_data, readable, settings, show_chart
 from engagement.kpis import complaints
 
 filters = current_filters()
@@ -23,7 +23,7 @@ else:
         (right, "category", "Received per quarter by category (C1)"),
     ):
         counts = received.groupby(["quarter", dimension], as_index=False, dropna=False)["cases"].sum()
-        counts[dimension] = counts[dimension].fillna("not given")
+        counts[dimension] = readable(counts[dimension])
         with column:
             show_chart(
                 px.bar(
@@ -31,9 +31,10 @@ else:
                     x="quarter",
                     y="cases",
                     color=dimension,
+                    category_orders={"quarter": sorted(counts["quarter"].unique())},
                     labels={"quarter": "Quarter received", "cases": "Cases", dimension: dimension.title()},
                     title=title,
-                )
+                ).update_yaxes(dtick=1)
             )
 
 left, right = st.columns(2)

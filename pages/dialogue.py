@@ -34,7 +34,7 @@ with left:
         no_data("the quarterly trend")
     else:
         long = by_quarter.melt(
-            id_vars="quarter_start",
+            id_vars="quarter",
             value_vars=["agenda_sent_pct", "minutes_confirmed_pct", "collective_pct"],
             var_name="measure",
             value_name="percent",
@@ -49,12 +49,12 @@ with left:
         show_chart(
             px.line(
                 long,
-                x="quarter_start",
+                x="quarter",
                 y="percent",
                 color="measure",
                 markers=True,
                 range_y=[0, 105],
-                labels={"quarter_start": "Quarter", "percent": "%", "measure": ""},
+                labels={"quarter": "Quarter", "percent": "%", "measure": ""},
                 title="Preparation and follow-up per quarter",
             )
         )

@@ -21,11 +21,11 @@ with left:
         show_chart(
             px.line(
                 by_quarter,
-                x="quarter_start",
+                x="quarter",
                 y="quality_index",
                 markers=True,
                 range_y=[0, 105],
-                labels={"quarter_start": "Quarter requested", "quality_index": "Quality index (I7)"},
+                labels={"quarter": "Quarter requested", "quality_index": "Quality index (I7)"},
                 title="Information quality index per quarter (I7)",
             )
         )

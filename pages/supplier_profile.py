@@ -28,13 +28,13 @@ one = for_supplier(filters, supplier)
 values = {}
 for area in (dialogue, information, traceability, complaints, escalation):
     values.update(figures(area.summary, one, settings()))
-columns = st.columns(6)
-columns[0].metric("Dialogue meetings (D1)", format_kpi("D1", values["D1"]))
-columns[1].metric("Days since last meeting (D5)", format_kpi("D5", values["D5"].get(supplier)))
-columns[2].metric("Information quality (I7)", format_kpi("I7", values["I7"]))
-columns[3].metric("Traceability coverage (T2)", format_kpi("T2", values["T2"]))
-columns[4].metric("Open cases (C2)", format_kpi("C2", values["C2"]))
-columns[5].metric("Escalation step (E1)", values["E1"].get(supplier, "dialogue").replace("_", " "))
+first, second = st.columns(3), st.columns(3)
+first[0].metric("Dialogue meetings (D1)", format_kpi("D1", values["D1"]))
+first[1].metric("Days since last meeting (D5)", format_kpi("D5", values["D5"].get(supplier)))
+first[2].metric("Escalation step (E1)", values["E1"].get(supplier, "dialogue").replace("_", " "))
+second[0].metric("Information quality index (I7)", format_kpi("I7", values["I7"]))
+second[1].metric("Traceability coverage (T2)", format_kpi("T2", values["T2"]))
+second[2].metric("Open cases (C2)", format_kpi("C2", values["C2"]))
 
 timeline = figures(supplier_timeline, filters, supplier)
 if timeline.empty:
