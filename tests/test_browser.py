@@ -66,6 +66,14 @@ def test_every_page_draws_and_the_period_filter_changes_figures(dashboard_url, p
     assert int(metric_value(page, "(D1)")) > int(last_12_months)
     assert_no_error(page)
 
+    # the filters are kept across pages: the overview now compares programme to date
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Overview").click()
+    wait_until_drawn(page)
+    expect(page.get_by_role("combobox", name="Period")).to_have_value("Programme to date")
+    expect(page.locator('[data-testid="stMetric"]').filter(has_text="(D1)").first).to_contain_text("36")
+
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Dialogue frequency").click()
+    wait_until_drawn(page)
     shot = artifacts / "dialogue_programme_to_date.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000

@@ -108,3 +108,30 @@ def test_definitions_page_lists_every_kpi(app):
     for frame in app.dataframe:
         shown_ids.update(frame.value["id"])
     assert shown_ids == {k.id for k in CATALOGUE}
+
+
+def test_start_with_an_empty_database(sample_db, tmp_path, monkeypatch):
+    """Data page: after confirming, every imported row is gone and the pages say there is no data."""
+    import shutil
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(sample_db, copy)
+    monkeypatch.setenv("ENGAGEMENT_DB", str(copy))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    open_page(app, "pages/data.py")
+    assert any("fictional sample programme" in w.value for w in app.warning)
+    button = app.button[0]
+    assert button.disabled  # nothing happens without the confirmation
+    app.checkbox(key="confirm_empty").check().run()
+    app.button[0].click().run()
+    assert not app.exception
+    assert any("The database is empty" in s.value for s in app.success)
+
+    con = open_database(copy)
+    assert con.execute("select count(*) from meetings").fetchone()[0] == 0
+    assert con.execute("select count(*) from imports").fetchone()[0] == 0
+    con.close()
+    app.switch_page("pages/overview.py")
+    app.run()
+    assert not app.exception
+    assert any("no data" in i.value for i in app.info)
