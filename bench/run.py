@@ -1,0 +1,122 @@
+"""Benchmark at sample scale: importing the sample workbook, and each page's script run.
+
+Prints a table of figures and ratios and writes it to bench/latest.txt. Run it with
+`.venv/bin/python bench/run.py`. Timings are medians of several runs on this machine.
+"""
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import fastexcel  # noqa: E402
+import streamlit as st  # noqa: E402
+from streamlit import logger  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from engagement.db import open_database  # noqa: E402
+from engagement.ingest import import_file  # noqa: E402
+from engagement.sample import SAMPLE_DIR, WORKBOOK_NAME  # noqa: E402
+
+PAGES = [
+    "pages/overview.py",
+    "pages/dialogue.py",
+    "pages/information.py",
+    "pages/traceability.py",
+    "pages/complaints.py",
+    "pages/supplier_profile.py",
+    "pages/definitions.py",
+    "pages/data.py",
+]
+REPEATS = 5
+
+
+def median_seconds(action, repeats: int = REPEATS) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_import(folder: Path) -> list[str]:
+    workbook = SAMPLE_DIR / WORKBOOK_NAME
+
+    def raw_read():
+        reader = fastexcel.read_excel(str(workbook))
+        for name in reader.sheet_names:
+            reader.load_sheet_by_name(name).to_arrow()
+
+    # Each run imports into a database of its own, created beforehand: only the import is timed.
+    databases = iter([open_database(folder / f"import{n}.duckdb") for n in range(REPEATS)])
+
+    def full_import():
+        report = import_file(next(databases), workbook, programme="LEVP sample")
+        assert report.fatal is None and not report.errors
+
+    raw, full = median_seconds(raw_read), median_seconds(full_import)
+    return [
+        f"{'sample workbook: fastexcel raw read':<48}{raw:>9.3f} s",
+        f"{'sample workbook: import into a new database':<48}{full:>9.3f} s   {full / raw:5.1f}x raw read",
+    ]
+
+
+def bench_pages(database: Path) -> list[str]:
+    import os
+
+    os.environ["ENGAGEMENT_DB"] = str(database)
+    lines = [f"{'page':<30}{'first run':>12}{'warm':>10}{'new filters':>14}"]
+    for page in PAGES:
+        cold, warm, fresh = time_page(page)
+        lines.append(f"{page:<30}{cold:>10.3f} s{warm:>8.3f} s{fresh:>12.3f} s")
+    return lines
+
+
+def time_page(page: str) -> tuple[float, float, float]:
+    """A page's script run: first (empty caches), warm (same filters), and with new filters."""
+
+    def run(preset: str) -> None:
+        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        app.session_state["period_preset"] = preset
+        app.switch_page(page)
+        app.run()
+        assert not app.exception, app.exception
+
+    def first():
+        st.cache_data.clear()
+        run("last_12_months")
+
+    presets = iter(["last_quarter", "programme_to_date"] * REPEATS)
+
+    def changed():
+        st.cache_data.clear()
+        run(next(presets))
+
+    cold = median_seconds(first)
+    warm = median_seconds(lambda: run("last_12_months"))
+    return cold, warm, median_seconds(changed)
+
+
+def main() -> None:
+    logger.set_log_level("error")  # AppTest outside a server logs a line per run
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        lines = ["Benchmark at sample scale (median of 5 runs)", ""]
+        lines += bench_import(folder)
+        database = folder / "pages.duckdb"
+        con = open_database(database)
+        import_file(con, SAMPLE_DIR / WORKBOOK_NAME, programme="LEVP sample", imported_by="sample")
+        con.close()
+        lines += ["", *bench_pages(database)]
+    text = "\n".join(lines) + "\n"
+    print(text, end="")
+    (ROOT / "bench" / "latest.txt").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
