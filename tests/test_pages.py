@@ -120,10 +120,9 @@ def test_start_with_an_empty_database(sample_db, tmp_path, monkeypatch):
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
     open_page(app, "pages/data.py")
     assert any("fictional sample programme" in w.value for w in app.warning)
-    button = app.button[0]
-    assert button.disabled  # nothing happens without the confirmation
+    assert app.button(key="empty_database").disabled  # nothing happens without the confirmation
     app.checkbox(key="confirm_empty").check().run()
-    app.button[0].click().run()
+    app.button(key="empty_database").click().run()
     assert not app.exception
     assert any("The database is empty" in s.value for s in app.success)
 
@@ -135,3 +134,26 @@ def test_start_with_an_empty_database(sample_db, tmp_path, monkeypatch):
     app.run()
     assert not app.exception
     assert any("no data" in i.value for i in app.info)
+
+
+def test_settings_change_the_figures(sample_db, tmp_path, monkeypatch):
+    """Data page: a staleness limit of 10000 days leaves no supplier stale that has ever met."""
+    import shutil
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(sample_db, copy)
+    monkeypatch.setenv("ENGAGEMENT_DB", str(copy))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    app.session_state["period_preset"] = "programme_to_date"
+    open_page(app, "pages/data.py")
+    app.number_input[0].set_value(3650)
+    app.button(key="FormSubmitter:settings-Save settings").click().run()
+    assert not app.exception
+    con = open_database(copy)
+    from engagement.settings import load_settings
+
+    assert load_settings(con).staleness_days == 3650
+    con.close()
+    app.switch_page("pages/dialogue.py")
+    app.run()
+    assert shown_metrics(app)["D5s"] == "0"  # every sample supplier met within ten years
