@@ -157,3 +157,29 @@ def test_settings_change_the_figures(sample_db, tmp_path, monkeypatch):
     app.switch_page("pages/dialogue.py")
     app.run()
     assert shown_metrics(app)["D5s"] == "0"  # every sample supplier met within ten years
+
+
+FILTER_SWEEP = [
+    {"filter_category": ["bus"], "filter_supplier": ["Voltara Cars"]},  # a car maker: no rows at all
+    {"filter_buyer": ["Gemeente Havenstad"]},
+    {"filter_buyer": ["Stad Scheldebrugge"], "filter_category": ["car"]},
+    {"filter_country": ["Malaysia"]},
+    {"filter_country": ["Netherlands"], "filter_category": ["bus"]},
+    {"filter_programme": ["LEVP sample"], "filter_supplier": ["Dalan Qihang Electric Bus"]},
+]
+
+
+@pytest.mark.parametrize("chosen", FILTER_SWEEP, ids=lambda c: "+".join(f"{k}={v[0]}" for k, v in c.items()))
+def test_no_page_fails_whatever_the_filters(app, chosen):
+    """Every page under filters that narrow the data, down to nothing: no exception, no error."""
+    for key, value in chosen.items():
+        app.session_state[key] = value
+    app.session_state["period_preset"] = "programme_to_date"
+    for page in PAGES:
+        open_page(app, page)
+    if chosen.get("filter_category") == ["bus"] and "filter_supplier" in chosen:
+        # nothing of this supplier passes; only the programme-wide market event remains
+        open_page(app, "pages/dialogue.py")
+        assert (shown_metrics(app)["D1"], shown_metrics(app)["D1m"]) == ("0", "1")
+        open_page(app, "pages/traceability.py")
+        assert any("no data" in i.value for i in app.info)
