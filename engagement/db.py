@@ -29,6 +29,7 @@ def open_database(path: str | os.PathLike | None = None, read_only: bool = False
     con = duckdb.connect(str(db_file))
     schema.migrate(con)
     con.execute((QUERIES_DIR / "_scope.sql").read_text(encoding="utf-8"))
+    con.execute((QUERIES_DIR / "_rules.sql").read_text(encoding="utf-8"))
     return con
 
 

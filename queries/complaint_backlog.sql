@@ -1,6 +1,5 @@
--- The complaint backlog (C2 trend): as_of, open_cases. as_of is the end of each calendar
--- quarter from the one containing $date_from to the last one ending on or before $date_to,
--- plus $date_to itself when it is not a quarter end.
+-- The complaint backlog (C2 trend): as_of, open_cases. as_of is each quarter end of the
+-- period, and $date_to itself when it is not one (period_to of quarters_of, _rules.sql).
 -- Open on day d: received_on on or before d and resolved_on blank or after d (see
 -- complaint_kpis.sql: a closed_unresolved case leaves the backlog on its resolved_on).
 -- Parameters: $filters (global filters), $date_from, $date_to.
@@ -8,16 +7,8 @@ with cases as (
     select received_on, resolved_on from scoped_grievances($filters)
 ),
 
-quarter_starts as (
-    select cast(unnest(generate_series(
-        date_trunc('quarter', $date_from), date_trunc('quarter', $date_to), interval 3 month
-    )) as date) as quarter_start
-),
-
 as_of_dates as (
-    -- the last quarter ends after $date_to unless $date_to is a quarter end: cut it there
-    select least(cast(quarter_start + interval 3 month - interval 1 day as date), $date_to) as as_of
-    from quarter_starts
+    select period_to as as_of from quarters_of($date_from, $date_to)
 )
 
 select

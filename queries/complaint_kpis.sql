@@ -21,15 +21,16 @@
 -- * C7: a case received in the period recurs when another case of the same programme,
 --   supplier and category was received 1 to 365 days before it (same-day cases do not
 --   count as earlier). Place: when both cases name a site, the sites match (case- and
---   space-insensitively); when either site is blank, the countries match. Blank supplier,
---   category or country never match. Earlier cases may predate $date_from.
+--   space-insensitively: site_key, _rules.sql); when either site is blank, the countries
+--   match. Blank supplier, category or country never match. Earlier cases may predate
+--   $date_from.
 -- * C8: sum of workers_affected (blank counts 0); 0 when nothing was resolved.
 -- * Percentages are 0-100; ratios, medians and means are null when there is nothing to divide.
 with cases as (
     select
         programme,
         supplier,
-        nullif(lower(regexp_replace(trim(site_name), '\s+', ' ', 'g')), '') as site_key,
+        site_key(site_name) as site_key,
         nullif(trim(country), '') as country,
         received_on,
         category,

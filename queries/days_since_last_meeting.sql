@@ -4,23 +4,18 @@
 --   stale (no such meeting, or days above $staleness_days: what D5s counts).
 -- Parameters: $date_from, $date_to, $filters (global filters);
 --   $dialogue_types (vocabulary.DIALOGUE_MEETING_TYPES); $staleness_days (Settings.staleness_days).
--- The latest meeting may lie before the period: D5 measures how long a supplier has gone
--- without dialogue, not what happened in the period. Stalest first.
-with last_dialogue_meeting as (
-    select programme, supplier, max(date) as last_meeting
-    from scoped_meetings($filters)
-    where list_contains($dialogue_types, type) and date <= $date_to and supplier is not null
-    group by programme, supplier
-),
-
-days_since as (
+-- The latest meeting (last_dialogue_meetings, _rules.sql) may lie before the period: D5
+-- measures how long a supplier has gone without dialogue, not what happened in the period.
+-- Stalest first.
+with days_since as (
     select
         s.programme,
         s.supplier,
         l.last_meeting,
         cast($date_to - l.last_meeting as integer) as days
     from suppliers_in_scope($filters, $date_from, $date_to) as s
-    left join last_dialogue_meeting as l on l.programme = s.programme and l.supplier = s.supplier
+    left join last_dialogue_meetings($filters, $date_to, $dialogue_types) as l
+        on l.programme = s.programme and l.supplier = s.supplier
 )
 
 select

@@ -2,28 +2,15 @@
 -- overlapping [$date_from, $date_to], zero-filled:
 --   quarter_start (first day of the calendar quarter), meetings (D1), suppliers_engaged (D2),
 --   agenda_sent_pct (D6), minutes_confirmed_pct (D7), collective_pct (D8).
--- Each quarter uses the rules of dialogue_kpis.sql with the quarter, clipped to the period,
--- as its period. Percentages 0-100, null when the denominator is empty.
+-- Each quarter uses the rules of dialogue_kpis.sql with the quarter, clipped to the period
+-- (period_from, period_to of quarters_of, _rules.sql), as its period. Percentages 0-100,
+-- null when the denominator is empty.
 -- Parameters: $date_from, $date_to, $filters (global filters);
 --   $dialogue_types (vocabulary.DIALOGUE_MEETING_TYPES).
 with dialogue_meetings as (
     select *
     from scoped_meetings($filters)
     where list_contains($dialogue_types, type) and date between $date_from and $date_to
-),
-
-quarters as (
-    select cast(unnest(generate_series(
-        date_trunc('quarter', $date_from), date_trunc('quarter', $date_to), interval 3 month
-    )) as date) as quarter_start
-),
-
-quarter_periods as (
-    select
-        quarter_start,
-        greatest(quarter_start, $date_from) as period_from,
-        least(cast(quarter_start + interval 3 month - interval 1 day as date), $date_to) as period_to
-    from quarters
 ),
 
 quarter_figures as (
@@ -36,7 +23,7 @@ quarter_figures as (
         count(*) filter (where m.minutes_confirmed) as minutes_confirmed,
         count(m.minutes_confirmed) as minutes_known,
         count(*) filter (where len(list_distinct(m.buyers)) >= 2) as collective
-    from quarter_periods as q
+    from quarters_of($date_from, $date_to) as q
     left join dialogue_meetings as m on m.date between q.period_from and q.period_to
     group by q.quarter_start
 )

@@ -14,8 +14,8 @@
 -- * A supplier is (programme, supplier): two programmes' suppliers never merge.
 -- * D2 counts every supplier met in the period, in scope or not; D3 counts only suppliers in scope.
 -- * D5s uses the rule of days_since_last_meeting.sql: the latest dialogue meeting on or before
---   $date_to, however long before the period; stale when there is none or `to` minus it is
---   above $staleness_days.
+--   $date_to (last_dialogue_meetings, _rules.sql); stale when there is none or `to` minus it
+--   is above $staleness_days.
 -- * D8 counts distinct buyer names, so a buyer listed twice is still one buyer.
 -- * D9 counts actions with a due date in the period (so on or before `to`).
 with meetings_in_period as (
@@ -28,20 +28,12 @@ dialogue_meetings as (
     select * from meetings_in_period where list_contains($dialogue_types, type)
 ),
 
-topic_steps as (
-    select unnest($topic_steps, recursive := true)
-),
-
-meeting_topics as (
-    select row_key, unnest(topics) as topic from dialogue_meetings
-),
-
--- Steps 3, 4 and 6 are those evaluations found too little addressed (DOMAIN.md).
+-- Steps 3, 4 and 6 are those evaluations found too little addressed (DOMAIN.md); which steps
+-- a meeting addresses is the D10 rule, dialogue_meeting_steps (_rules.sql).
 remedy_focused_meetings as (
-    select distinct mt.row_key
-    from meeting_topics as mt
-    inner join topic_steps as ts on ts.topic = mt.topic
-    where ts.step in (3, 4, 6)
+    select distinct row_key
+    from dialogue_meeting_steps($filters, $date_from, $date_to, $dialogue_types, $topic_steps)
+    where step in (3, 4, 6)
 ),
 
 in_scope as (
@@ -50,13 +42,6 @@ in_scope as (
 
 engaged as (
     select distinct programme, supplier from dialogue_meetings where supplier is not null
-),
-
-last_dialogue_meeting as (
-    select programme, supplier, max(date) as last_meeting
-    from scoped_meetings($filters)
-    where list_contains($dialogue_types, type) and date <= $date_to and supplier is not null
-    group by programme, supplier
 ),
 
 supplier_figures as (
@@ -68,7 +53,8 @@ supplier_figures as (
         ) as stale
     from in_scope as s
     left join engaged as e on e.programme = s.programme and e.supplier = s.supplier
-    left join last_dialogue_meeting as l on l.programme = s.programme and l.supplier = s.supplier
+    left join last_dialogue_meetings($filters, $date_to, $dialogue_types) as l
+        on l.programme = s.programme and l.supplier = s.supplier
 ),
 
 meeting_figures as (

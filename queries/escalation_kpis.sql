@@ -5,22 +5,11 @@
 -- E2 (formally escalated) is counted from step by the caller, with the ladder's own list.
 -- Parameters: $filters, $date_from, $date_to (suppliers in scope), $ladder (the escalation
 -- steps, lowest first, from engagement.vocabulary).
--- Two rows of one supplier on the same latest date: the higher step is the current one.
-with steps as (
-    select
-        programme,
-        supplier,
-        date,
-        step,
-        list_position($ladder, step) - 1 as step_rank,
-        note
-    from scoped_escalations($filters)
-    where date <= $date_to
-),
-
-latest_steps as (
+-- Escalation rows and their step_rank: escalation_steps (_rules.sql). Two rows of one
+-- supplier on the same latest date: the higher step is the current one.
+with latest_steps as (
     select *
-    from steps
+    from escalation_steps($filters, $date_to, $ladder)
     qualify row_number() over (
         partition by programme, supplier order by date desc, step_rank desc
     ) = 1

@@ -3,26 +3,11 @@
 -- Parameters: $date_from, $date_to, $filters (global filters);
 --   $dialogue_types (vocabulary.DIALOGUE_MEETING_TYPES); $topic_steps (list of {topic, step}
 --   built from vocabulary.MEETING_TOPICS, the one copy of the topic-to-step map).
--- A meeting counts once per step, however many of its topics map to that step; topics
--- outside the map ("other") count for no step.
-with dialogue_meetings as (
-    select *
-    from scoped_meetings($filters)
-    where list_contains($dialogue_types, type) and date between $date_from and $date_to
-),
-
-topic_steps as (
-    select unnest($topic_steps, recursive := true)
-),
-
-meeting_topics as (
-    select row_key, unnest(topics) as topic from dialogue_meetings
-),
-
-meeting_steps as (
-    select distinct mt.row_key, ts.step
-    from meeting_topics as mt
-    inner join topic_steps as ts on ts.topic = mt.topic
+-- Which steps a meeting addresses: dialogue_meeting_steps (_rules.sql); a meeting counts once
+-- per step, however many of its topics map to that step.
+with meeting_steps as (
+    select row_key, step
+    from dialogue_meeting_steps($filters, $date_from, $date_to, $dialogue_types, $topic_steps)
 ),
 
 steps as (

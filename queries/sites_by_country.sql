@@ -2,31 +2,10 @@
 -- by name only), sites, verified (sites with verified true), monitored (sites under
 -- worker-driven monitoring). Most sites first.
 -- Parameters: $filters (global filters), $date_to.
--- Rules: sites and their verified/monitored flags as in traceability_kpis.sql.
-with site_rows as (
-    select
-        programme,
-        supplier,
-        nullif(lower(regexp_replace(trim(site_name), '\s+', ' ', 'g')), '') as site_key,
-        nullif(trim(country), '') as country,
-        disclosed_on,
-        verified,
-        monitored
-    from scoped_sites($filters)
-),
-
-sites as (
-    select
-        programme,
-        supplier,
-        site_key,
-        country,
-        bool_or(verified) as verified,
-        bool_or(monitored) as monitored
-    from site_rows
-    where (site_key is not null or country is not null)
-      and (disclosed_on is null or disclosed_on <= $date_to)
-    group by programme, supplier, site_key, country
+-- Rules: sites and their verified/monitored flags as in traceability_kpis.sql
+-- (disclosed_sites_as_of, _rules.sql).
+with sites as (
+    select country, verified, monitored from disclosed_sites_as_of($filters, $date_to)
 )
 
 select

@@ -3,29 +3,9 @@
 -- has no component of that tier). Suppliers without traceability rows do not appear.
 -- A supplier name in two programmes is one row: its components of both are counted.
 -- Parameters: $filters (global filters), $date_to.
--- Rules: see traceability_kpis.sql; a component's tier as in traceability_coverage_by_tier.sql.
-with site_rows as (
-    select
-        programme,
-        supplier,
-        product,
-        component,
-        tier,
-        (nullif(trim(site_name), '') is not null or nullif(trim(country), '') is not null)
-        and (disclosed_on is null or disclosed_on <= $date_to) as is_disclosing
-    from scoped_sites($filters)
-),
-
-components as (
-    select
-        programme,
-        supplier,
-        product,
-        component,
-        min(tier) as tier,
-        bool_or(is_disclosing) as disclosed
-    from site_rows
-    group by programme, supplier, product, component
+-- Rules: see traceability_kpis.sql; components and their tier as in components_as_of (_rules.sql).
+with components as (
+    select * from components_as_of($filters, $date_to)
 )
 
 select

@@ -4,29 +4,13 @@
 -- Tiers 1-3 always appear, so a chart keeps its axis when a tier has nothing yet.
 -- Parameters: $filters (global filters), $date_to.
 -- Rules: see traceability_kpis.sql. A component's tier is the lowest tier its rows name
--- (rows of one component normally agree; when they do not, the tier nearest the buyer wins).
-with site_rows as (
+-- (components_as_of, _rules.sql: when its rows disagree, the tier nearest the buyer wins).
+with components as (
     select
-        programme,
-        supplier,
-        product,
         component,
-        tier,
-        (nullif(trim(site_name), '') is not null or nullif(trim(country), '') is not null)
-        and (disclosed_on is null or disclosed_on <= $date_to) as is_disclosing
-    from scoped_sites($filters)
-),
-
-components as (
-    select
-        programme,
-        supplier,
-        product,
-        component,
-        coalesce(cast(min(tier) as varchar), 'unknown') as tier,
-        bool_or(is_disclosing) as disclosed
-    from site_rows
-    group by programme, supplier, product, component
+        coalesce(cast(tier as varchar), 'unknown') as tier,
+        disclosed
+    from components_as_of($filters, $date_to)
 ),
 
 tiers as (

@@ -3,7 +3,9 @@
 --   t4 sites verified %, t5 sites under worker-driven monitoring %, t6 countries disclosed.
 -- Parameters: $filters (global filters), $date_to.
 --
--- Rules as this project reads them (the other traceability_* queries share them):
+-- Rules as this project reads them (the other traceability_* queries share them; they are
+-- written once as the macros site_rows_as_of, components_as_of, disclosed_sites_as_of and
+-- site_key in _rules.sql):
 -- * A component is a distinct (programme, supplier, product, component); every traceability
 --   row counts for T1, whatever its dates: a component exists before its site is known.
 -- * A row discloses its component as of a date when it has a site name or a country and
@@ -16,38 +18,12 @@
 --   when they only say false, unknown when all are blank. Unknown sites leave both the
 --   numerator and the denominator of T4 (T5), so T4 = verified / sites with verified known.
 -- * Percentages are 0-100, null when the denominator is empty.
-with site_rows as (
-    select
-        programme,
-        supplier,
-        product,
-        component,
-        nullif(lower(regexp_replace(trim(site_name), '\s+', ' ', 'g')), '') as site_key,
-        nullif(trim(country), '') as country,
-        verified,
-        monitored,
-        (nullif(trim(site_name), '') is not null or nullif(trim(country), '') is not null)
-        and (disclosed_on is null or disclosed_on <= $date_to) as is_disclosing
-    from scoped_sites($filters)
-),
-
-components as (
-    select programme, supplier, product, component, bool_or(is_disclosing) as disclosed
-    from site_rows
-    group by programme, supplier, product, component
+with components as (
+    select * from components_as_of($filters, $date_to)
 ),
 
 sites as (
-    select
-        programme,
-        supplier,
-        site_key,
-        country,
-        bool_or(verified) as verified,
-        bool_or(monitored) as monitored
-    from site_rows
-    where is_disclosing
-    group by programme, supplier, site_key, country
+    select * from disclosed_sites_as_of($filters, $date_to)
 )
 
 select

@@ -1,0 +1,246 @@
+-- The KPI rules that several query files share, each written once, here, as a DuckDB macro:
+-- `from components_as_of($filters, $date_to)`. f is the $filters struct (see _scope.sql); the
+-- macros read through the scoped_* macros, so the global filters apply before each rule.
+-- KPI ids as in docs/KPIS.md. Created (or replaced) right after _scope.sql each time the
+-- database is opened for writing.
+
+-- The calendar quarters a period touches (KPIS.md: trends use calendar quarters; a quarter's
+-- value uses the same rule with the quarter as period). One row per quarter, from the one
+-- containing date_from to the one containing date_to: quarter_start (its first day), and
+-- period_from, period_to (the quarter clipped to [date_from, date_to]). period_to is also the
+-- as-of day of the quarter-end trends (C2 backlog, T2 trend): each quarter's end, and date_to
+-- itself when the period ends inside a quarter.
+create or replace macro quarters_of(date_from, date_to) as table
+    with quarter_starts as (
+        select cast(unnest(generate_series(
+            date_trunc('quarter', date_from), date_trunc('quarter', date_to), interval 3 month
+        )) as date) as quarter_start
+    )
+
+    select
+        quarter_start,
+        greatest(quarter_start, date_from) as period_from,
+        least(cast(quarter_start + interval 3 month - interval 1 day as date), date_to) as period_to
+    from quarter_starts;
+
+-- Each supplier's latest dialogue meeting on or before as_of (D5, D5s): programme, supplier,
+-- last_meeting. It may lie before the period: D5 measures how long a supplier has gone without
+-- dialogue. Suppliers never met have no row. dialogue_types: vocabulary.DIALOGUE_MEETING_TYPES.
+create or replace macro last_dialogue_meetings(f, as_of, dialogue_types) as table
+    select programme, supplier, max(date) as last_meeting
+    from scoped_meetings(f)
+    where list_contains(dialogue_types, type) and date <= as_of and supplier is not null
+    group by programme, supplier;
+
+-- The OECD due-diligence steps the dialogue meetings dated in [date_from, date_to] address
+-- (D10, and D11 for steps 3, 4 and 6): row_key, step; one row per meeting and step that one of
+-- its topics maps to, so a meeting counts once per step, however many of its topics map to it;
+-- topics outside the map ("other") map to no step. dialogue_types:
+-- vocabulary.DIALOGUE_MEETING_TYPES; topic_steps: list of {topic, step} built from
+-- vocabulary.MEETING_TOPICS, the one copy of the topic-to-step map.
+create or replace macro dialogue_meeting_steps(
+    f, date_from, date_to, dialogue_types, topic_steps
+) as table
+    with step_of_topic as (
+        select unnest(topic_steps, recursive := true)
+    ),
+
+    meeting_topics as (
+        select row_key, unnest(topics) as topic
+        from scoped_meetings(f)
+        where list_contains(dialogue_types, type) and date between date_from and date_to
+    )
+
+    select distinct mt.row_key, st.step
+    from meeting_topics as mt
+    inner join step_of_topic as st on st.topic = mt.topic;
+
+-- Information quality I1-I7 over the requests made in [date_from, date_to] (I1):
+--   programme, supplier, requests (I1), response_rate (I2), on_time (I3), completeness (I4),
+--   evidence (I5), median_days (I6), quality_index (I7).
+-- One row per supplier with requests, plus one row for all of them together, whose programme
+-- and supplier are null; that row is there even without requests (requests 0, the rest null).
+-- Callers pick it with `where supplier is null`, not grouping(): in a lateral join (per quarter)
+-- DuckDB 2.0 gives that row a null grouping() when the quarter has no requests.
+-- * Answered: answered_on set and on or before date_to; a later answer does not count yet.
+-- * I7 request score: 0 if unanswered, else 100 x (0.5 x completeness/4 + 0.25 x on_time
+--   + 0.25 x evidence), on_time 1 when answered by due_on or without due_on; a blank
+--   completeness or evidence counts 0 here, while it leaves I4 or I5 (both sides).
+-- * Percentages 0-100, null when the denominator is empty; I6 is the usual median.
+create or replace macro information_figures(f, date_from, date_to) as table
+    with requests as (
+        select
+            *,
+            answered_on is not null and answered_on <= date_to as answered
+        from scoped_info_requests(f)
+        where requested_on between date_from and date_to
+    ),
+
+    scored_requests as (
+        select
+            *,
+            case
+                when not answered then 0.0
+                else 100 * (
+                    0.5 * coalesce(completeness, 0) / 4
+                    + 0.25 * (case when due_on is null or answered_on <= due_on then 1 else 0 end)
+                    + 0.25 * coalesce(cast(evidence as integer), 0)
+                )
+            end as request_score
+        from requests
+    ),
+
+    request_figures as (
+        select
+            programme,
+            supplier,
+            count(*) as requests,
+            count(*) filter (where answered) as answered,
+            count(*) filter (where answered and due_on is not null) as answered_with_due,
+            count(*) filter (where answered and answered_on <= due_on) as answered_on_time,
+            avg(completeness) filter (where answered) as mean_completeness,
+            count(*) filter (where answered and evidence) as with_evidence,
+            count(evidence) filter (where answered) as evidence_known,
+            median(answered_on - requested_on) filter (where answered) as median_days,
+            avg(request_score) as quality_index
+        from scored_requests
+        group by grouping sets ((programme, supplier), ())
+    )
+
+    select
+        programme,
+        supplier,
+        requests,
+        100.0 * answered / nullif(requests, 0) as response_rate,
+        100.0 * answered_on_time / nullif(answered_with_due, 0) as on_time,
+        100.0 * mean_completeness / 4 as completeness,
+        100.0 * with_evidence / nullif(evidence_known, 0) as evidence,
+        median_days,
+        quality_index
+    from request_figures;
+
+-- Annual report scores (I8) of the years a period touches (year(date_from) to year(date_to)),
+-- long format: one row per assessed supplier-year and element: programme, supplier, year,
+-- element_order (1-5), element (risk_analysis, action_plan, signals_handling,
+-- stakeholder_consultation, kpis_reported), score (0-2, null when not assessed), score_pct
+-- (the supplier-year's I8 score: sum of its assessed scores / (2 x assessed items) x 100,
+-- null when no item was assessed; repeated on its five rows).
+create or replace macro report_element_scores(f, date_from, date_to) as table
+    with assessments as (
+        select *
+        from scoped_report_assessments(f)
+        where year between year(date_from) and year(date_to)
+    ),
+
+    element_scores as (
+        select
+            programme,
+            supplier,
+            year,
+            unnest(range(1, 6)) as element_order,
+            unnest([
+                'risk_analysis', 'action_plan', 'signals_handling', 'stakeholder_consultation',
+                'kpis_reported'
+            ]) as element,
+            unnest([
+                risk_analysis, action_plan, signals_handling, stakeholder_consultation, kpis_reported
+            ]) as score
+        from assessments
+    )
+
+    select
+        programme,
+        supplier,
+        year,
+        element_order,
+        element,
+        score,
+        100.0 * sum(score) over supplier_year
+        / nullif(2 * count(score) over supplier_year, 0) as score_pct
+    from element_scores
+    window supplier_year as (partition by programme, supplier, year);
+
+-- A site's natural key (T3, C7): its name, case- and space-insensitively; null when blank.
+create or replace macro site_key(name) as
+    nullif(lower(regexp_replace(trim(name), '\s+', ' ', 'g')), '');
+
+-- The traceability rows (table sites), blanks trimmed to null: programme, supplier,
+-- product, component, tier, site_name, site_key, country, os_id, disclosed_on, verified,
+-- monitored, and discloses: the row discloses its component and its site as of as_of (T2-T6)
+-- when it has a site name or a country and disclosed_on is on or before as_of; a blank
+-- disclosed_on means "disclosed when imported", so it discloses for every date.
+create or replace macro site_rows_as_of(f, as_of) as table
+    with site_rows as (
+        select
+            s.programme,
+            s.supplier,
+            s.product,
+            s.component,
+            s.tier,
+            nullif(trim(s.site_name), '') as site_name,
+            site_key(s.site_name) as site_key,
+            nullif(trim(s.country), '') as country,
+            nullif(trim(s.os_id), '') as os_id,
+            s.disclosed_on,
+            s.verified,
+            s.monitored
+        from scoped_sites(f) as s
+    )
+
+    select
+        *,
+        (site_name is not null or country is not null)
+        and (disclosed_on is null or disclosed_on <= as_of) as discloses
+    from site_rows;
+
+-- The components in scope (T1) and whether each is disclosed as of as_of (T2): one row per
+-- (programme, supplier, product, component) named by any traceability row, whatever its dates:
+-- tier (the lowest tier its rows name: the one nearest the buyer; null when none does),
+-- disclosed (at least one of its rows discloses it as of as_of).
+create or replace macro components_as_of(f, as_of) as table
+    select
+        programme,
+        supplier,
+        product,
+        component,
+        min(tier) as tier,
+        bool_or(discloses) as disclosed
+    from site_rows_as_of(f, as_of)
+    group by programme, supplier, product, component;
+
+-- The sites disclosed as of as_of (T3-T6): one row per distinct (programme, supplier, site_key,
+-- country) of rows that disclose as of as_of (a country without a name is a site with an unknown
+-- name): site_name (as first written), os_id (when any row gives one), tiers (sorted list of the
+-- tiers its rows name), components (distinct product/component pairs made there), verified and
+-- monitored (true when any of its rows says true, false when they only say false, null when all
+-- are blank), first_disclosed_on (earliest disclosed_on; null when only undated rows disclose it).
+create or replace macro disclosed_sites_as_of(f, as_of) as table
+    select
+        programme,
+        supplier,
+        site_key,
+        country,
+        min(site_name) as site_name,
+        min(os_id) as os_id,
+        list_sort(list(distinct tier) filter (where tier is not null)) as tiers,
+        count(distinct {'product': product, 'component': component}) as components,
+        bool_or(verified) as verified,
+        bool_or(monitored) as monitored,
+        min(disclosed_on) as first_disclosed_on
+    from site_rows_as_of(f, as_of)
+    where discloses
+    group by programme, supplier, site_key, country;
+
+-- The escalation rows dated on or before as_of (E1, E3 read the latest of them): programme,
+-- supplier, date, step, step_rank (its place on ladder, 0 = dialogue), note.
+-- ladder: the escalation steps, lowest first (engagement.vocabulary).
+create or replace macro escalation_steps(f, as_of, ladder) as table
+    select
+        programme,
+        supplier,
+        date,
+        step,
+        list_position(ladder, step) - 1 as step_rank,
+        note
+    from scoped_escalations(f)
+    where date <= as_of;
