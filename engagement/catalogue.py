@@ -352,6 +352,10 @@ CLARIFICATIONS = [
     "request, answer, disclosure, grievance or escalation), or today if that is earlier, so an "
     "archive opens on its own latest months. Last quarter is the last complete calendar quarter "
     "ending on or before that day; last 12 months ends on that day.",
+    "Quarterly trends of information quality take the requests made in each quarter and judge "
+    "their answers as of the period's end, not the quarter's: a request's due date usually falls "
+    "in the next quarter, so judging at the quarter's end would count every request of a "
+    "quarter's last weeks as unanswered, even when answered on time.",
     "The change shown beside a figure compares it with the previous period of equal length, ending "
     "the day before the period starts: whole calendar months with as many whole months (a quarter "
     "with the quarter before), other periods with as many days.",

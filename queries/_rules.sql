@@ -55,23 +55,24 @@ create or replace macro dialogue_meeting_steps(
     from meeting_topics as mt
     inner join step_of_topic as st on st.topic = mt.topic;
 
--- Information quality I1-I7 over the requests made in [date_from, date_to] (I1):
+-- Information quality I1-I7 over the requests made in [date_from, date_to] (I1), their
+-- answers taken as of as_of (the period's end; for a quarter of a trend, still the period's end):
 --   programme, supplier, requests (I1), response_rate (I2), on_time (I3), completeness (I4),
 --   evidence (I5), median_days (I6), quality_index (I7).
 -- One row per supplier with requests, plus one row for all of them together, whose programme
 -- and supplier are null; that row is there even without requests (requests 0, the rest null).
 -- Callers pick it with `where supplier is null`, not grouping(): in a lateral join (per quarter)
 -- DuckDB 2.0 gives that row a null grouping() when the quarter has no requests.
--- * Answered: answered_on set and on or before date_to; a later answer does not count yet.
+-- * Answered: answered_on set and on or before as_of; a later answer does not count yet.
 -- * I7 request score: 0 if unanswered, else 100 x (0.5 x completeness/4 + 0.25 x on_time
 --   + 0.25 x evidence), on_time 1 when answered by due_on or without due_on; a blank
 --   completeness or evidence counts 0 here, while it leaves I4 or I5 (both sides).
 -- * Percentages 0-100, null when the denominator is empty; I6 is the usual median.
-create or replace macro information_figures(f, date_from, date_to) as table
+create or replace macro information_figures(f, date_from, date_to, as_of) as table
     with requests as (
         select
             *,
-            answered_on is not null and answered_on <= date_to as answered
+            answered_on is not null and answered_on <= as_of as answered
         from scoped_info_requests(f)
         where requested_on between date_from and date_to
     ),

@@ -156,23 +156,24 @@ def test_buyer_filter(con):
 
 
 def test_quality_by_quarter(con):
-    """Per quarter of 2024; a request counts as answered only by the end of its quarter."""
-    # Q1 (to 2024-03-31): r1, r2, r3; r3 was answered in April, so unanswered in Q1.
-    #   response 2 / 3; on time r1 of r1, r2 -> 50; completeness (4 + 2) / 2 / 4 -> 75;
-    #   evidence T, F -> 50; index (100 + 25 + 0) / 3.
-    # Q2 (to 2024-06-30): r4, r5 (answered in July), r8. response 1 / 3; on time r8 -> 100;
-    #   completeness 1 / 4 -> 25; evidence blank -> None; index (0 + 0 + 37.5) / 3 = 12.5.
+    """Per quarter of 2024, by the quarter a request was made in, answers as of 31 Dec 2024."""
+    # Q1: r1, r2, r3 (r3 answered in April: answered by the period's end). response 3 / 3;
+    #   on time r1 of r1, r2 (r3 has no due date) -> 50; completeness (4 + 2) / 2 / 4 -> 75;
+    #   evidence T, F -> 50; index (100 + 25 + 25) / 3 = 50.
+    # Q2: r4 (unanswered), r5 (answered 2 July, on time, 3, T), r8 (on time, 1, blank).
+    #   response 2 / 3; on time 2 / 2 -> 100; completeness (3 + 1) / 2 / 4 -> 50;
+    #   evidence 1 / 1 -> 100; index (0 + 100 x (0.375 + 0.25 + 0.25) + 37.5) / 3 = 125 / 3.
     # Q3: r6 answered the next day, no due date: 100 everywhere but on time (no due date -> None).
     # Q4: no request: 0 and None.
     frame = information.quality_by_quarter(con, Filters(date(2024, 1, 1), date(2024, 12, 31)))
     assert frame["quarter"].tolist() == ["2024 Q1", "2024 Q2", "2024 Q3", "2024 Q4"]
     assert frame["requests"].tolist() == [3, 3, 1, 0]
     expected = {
-        "response_rate": [200 / 3, 100 / 3, 100.0, None],
+        "response_rate": [100.0, 200 / 3, 100.0, None],
         "on_time": [50.0, 100.0, None, None],
-        "completeness": [75.0, 25.0, 100.0, None],
-        "evidence": [50.0, None, 100.0, None],
-        "quality_index": [125 / 3, 12.5, 100.0, None],
+        "completeness": [75.0, 50.0, 100.0, None],
+        "evidence": [50.0, 100.0, 100.0, None],
+        "quality_index": [50.0, 125 / 3, 100.0, None],
     }
     for column, values in expected.items():
         assert _values(frame[column]) == [None if v is None else pytest.approx(v) for v in values], column
