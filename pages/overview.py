@@ -3,16 +3,15 @@ previous period of equal length."""
 
 import streamlit as st
 
-from engagement.app import current_filters, figures, metric_row, no_data, settings
+from engagement.app import current_filters, figures, metric_row, no_data, readable, settings
 from engagement.catalogue import AREAS
-from engagement.kpis import scalar_kpis
+from engagement.kpis import escalation, scalar_kpis
 
 HEADLINES = {
     "D": ["D1", "D2", "D3", "D5s", "D9"],
     "I": ["I1", "I2", "I3", "I7", "I8"],
     "T": ["T1", "T2", "T3", "T4", "T5"],
     "C": ["C1", "C2", "C3", "C4", "C5"],
-    "E": ["E2"],
 }
 
 filters = current_filters()
@@ -31,3 +30,24 @@ if not any(now[k] for k in ("D1", "D1m", "I1", "T3", "C1")):
 for area, kpi_ids in HEADLINES.items():
     st.subheader(AREAS[area])
     metric_row(kpi_ids, now, before)
+
+st.subheader(AREAS["E"])
+metric_row(["E2"], now, before)
+steps = figures(escalation.status, filters)
+beyond_dialogue = steps[steps["step_rank"] > 0]
+if beyond_dialogue.empty:
+    st.write("Every supplier in scope is at the dialogue step.")
+else:
+    st.dataframe(
+        beyond_dialogue.assign(step=readable(beyond_dialogue["step"]))[
+            ["supplier", "step", "since", "days_in_step"]
+        ],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "supplier": "Supplier",
+            "step": "Current step (E1)",
+            "since": st.column_config.DateColumn("Since"),
+            "days_in_step": st.column_config.NumberColumn("Days in step (E3)", format="%d"),
+        },
+    )

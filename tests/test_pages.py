@@ -183,3 +183,15 @@ def test_no_page_fails_whatever_the_filters(app, chosen):
         assert (shown_metrics(app)["D1"], shown_metrics(app)["D1m"]) == ("0", "1")
         open_page(app, "pages/traceability.py")
         assert any("no data" in i.value for i in app.info)
+
+
+def test_overview_lists_the_escalated_suppliers(app, sample_db):
+    """The overview's escalation table holds exactly the suppliers whose E1 is past dialogue."""
+    app.session_state["period_preset"] = "programme_to_date"
+    open_page(app, "pages/overview.py")
+    expected = expected_metrics(sample_db, app.session_state["filters"])["E1"]
+    table = app.dataframe[0].value
+    assert dict(zip(table["supplier"], table["step"], strict=True)) == {
+        supplier: step.replace("_", " ") for supplier, step in expected.items() if step != "dialogue"
+    }
+    assert len(table) >= 2  # the sample escalates at least two suppliers
