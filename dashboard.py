@@ -8,22 +8,14 @@ import logging
 
 import streamlit as st
 
-from engagement.app import sidebar_filters
+from engagement.app import PAGES, sidebar_filters
 
 st.set_page_config(page_title="Supplier engagement · HREDD", page_icon="🤝", layout="wide")
 
-PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("pages/dialogue.py", title="Dialogue frequency", icon=":material/forum:"),
-    st.Page("pages/information.py", title="Information quality", icon=":material/fact_check:"),
-    st.Page("pages/traceability.py", title="Traceability coverage", icon=":material/account_tree:"),
-    st.Page("pages/complaints.py", title="Complaint resolution", icon=":material/gavel:"),
-    st.Page("pages/supplier_profile.py", title="Supplier profile", icon=":material/factory:"),
-    st.Page("pages/definitions.py", title="KPI definitions", icon=":material/menu_book:"),
-    st.Page("pages/data.py", title="Data", icon=":material/database:"),
-]
+page = st.navigation(
+    [st.Page(path, title=title, icon=icon, default=(n == 0)) for n, (path, title, icon) in enumerate(PAGES)]
+)
 
-page = st.navigation(PAGES)
 try:
     st.session_state["filters"] = sidebar_filters()
     page.run()

@@ -18,20 +18,12 @@ import streamlit as st  # noqa: E402
 from streamlit import logger  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from engagement.app import PAGES as DASHBOARD_PAGES  # noqa: E402
 from engagement.db import open_database  # noqa: E402
 from engagement.ingest import import_file  # noqa: E402
 from engagement.sample import SAMPLE_DIR, WORKBOOK_NAME  # noqa: E402
 
-PAGES = [
-    "pages/overview.py",
-    "pages/dialogue.py",
-    "pages/information.py",
-    "pages/traceability.py",
-    "pages/complaints.py",
-    "pages/supplier_profile.py",
-    "pages/definitions.py",
-    "pages/data.py",
-]
+PAGES = [path for path, _title, _icon in DASHBOARD_PAGES]
 REPEATS = 5
 
 

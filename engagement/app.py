@@ -15,6 +15,17 @@ from engagement.history import holds_only_sample
 from engagement.kpis.options import data_span, filter_options
 from engagement.settings import load_settings
 
+# The pages of the dashboard, in menu order: (file, title, icon). The first opens by default.
+PAGES = [
+    ("pages/overview.py", "Overview", ":material/dashboard:"),
+    ("pages/dialogue.py", "Dialogue frequency", ":material/forum:"),
+    ("pages/information.py", "Information quality", ":material/fact_check:"),
+    ("pages/traceability.py", "Traceability coverage", ":material/account_tree:"),
+    ("pages/complaints.py", "Complaint resolution", ":material/gavel:"),
+    ("pages/supplier_profile.py", "Supplier profile", ":material/factory:"),
+    ("pages/definitions.py", "KPI definitions", ":material/menu_book:"),
+    ("pages/data.py", "Data", ":material/database:"),
+]
 PRESET_LABELS = {
     "last_quarter": "Last quarter",
     "last_12_months": "Last 12 months",

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from engagement.app import PAGES as DASHBOARD_PAGES
 from engagement.app import format_kpi
 from engagement.db import open_database
 from engagement.kpis import scalar_kpis
@@ -14,16 +15,7 @@ from engagement.sample import load_sample
 from engagement.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = [
-    "pages/overview.py",
-    "pages/dialogue.py",
-    "pages/information.py",
-    "pages/traceability.py",
-    "pages/complaints.py",
-    "pages/supplier_profile.py",
-    "pages/definitions.py",
-    "pages/data.py",
-]
+PAGES = [path for path, _title, _icon in DASHBOARD_PAGES]
 
 
 @pytest.fixture(scope="module")
