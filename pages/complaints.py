@@ -74,4 +74,42 @@ cases = figures(complaints.cases, filters)
 if cases.empty:
     no_data("cases")
 else:
-    st.dataframe(cases, hide_index=True, width="stretch")
+    st.dataframe(
+        cases.assign(**{c: readable(cases[c]) for c in ("channel", "category", "severity", "status")}),
+        hide_index=True,
+        width="stretch",
+        column_order=[
+            "case_id",
+            "supplier",
+            "site_name",
+            "country",
+            "received_on",
+            "channel",
+            "category",
+            "severity",
+            "workers_affected",
+            "status",
+            "resolved_on",
+            "days_to_resolution",
+            "remedy",
+            "worker_reps_involved",
+            "satisfaction",
+        ],
+        column_config={
+            "case_id": "Case",
+            "supplier": "Supplier",
+            "site_name": "Site",
+            "country": "Country",
+            "received_on": st.column_config.DateColumn("Received"),
+            "channel": "Channel",
+            "category": "Category",
+            "severity": "Severity",
+            "workers_affected": st.column_config.NumberColumn("Workers affected", format="%d"),
+            "status": "Status",
+            "resolved_on": st.column_config.DateColumn("Resolved or closed"),
+            "days_to_resolution": st.column_config.NumberColumn("Days", format="%d"),
+            "remedy": st.column_config.ListColumn("Remedy"),
+            "worker_reps_involved": st.column_config.CheckboxColumn("Worker reps involved"),
+            "satisfaction": st.column_config.NumberColumn("Satisfaction (1-5)", format="%d"),
+        },
+    )

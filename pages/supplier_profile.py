@@ -9,6 +9,7 @@ from engagement.app import (
     for_supplier,
     format_kpi,
     no_data,
+    readable,
     settings,
     show_chart,
 )
@@ -70,4 +71,10 @@ st.subheader("Escalation steps")
 if history.empty:
     st.write("No escalation: the dialogue continues.")
 else:
-    st.dataframe(history, hide_index=True, width="stretch")
+    st.dataframe(
+        history.assign(step=readable(history["step"])),
+        hide_index=True,
+        width="stretch",
+        column_order=["date", "step", "note"],
+        column_config={"date": st.column_config.DateColumn("Date"), "step": "Step", "note": "Note"},
+    )

@@ -82,4 +82,30 @@ else:
         show_chart(figure)
 
     st.subheader("Disclosed production sites")
-    st.dataframe(figures(traceability.disclosed_sites, filters), hide_index=True, width="stretch")
+    st.dataframe(
+        figures(traceability.disclosed_sites, filters),
+        hide_index=True,
+        width="stretch",
+        column_order=[
+            "supplier",
+            "site_name",
+            "country",
+            "tiers",
+            "components",
+            "verified",
+            "monitored",
+            "os_id",
+            "first_disclosed_on",
+        ],
+        column_config={
+            "supplier": "Supplier",
+            "site_name": "Production site",
+            "country": "Country",
+            "tiers": st.column_config.ListColumn("Tiers"),
+            "components": st.column_config.NumberColumn("Components", format="%d"),
+            "verified": st.column_config.CheckboxColumn("Verified"),
+            "monitored": st.column_config.CheckboxColumn("Worker-driven monitoring"),
+            "os_id": "Open Supply Hub id",
+            "first_disclosed_on": st.column_config.DateColumn("First disclosed"),
+        },
+    )
