@@ -187,3 +187,26 @@ def test_overview_lists_the_escalated_suppliers(app, sample_db):
         supplier: step.replace("_", " ") for supplier, step in expected.items() if step != "dialogue"
     }
     assert len(table) >= 2  # the sample escalates at least two suppliers
+
+
+def test_supplier_profile_shows_that_suppliers_figures_and_timeline(app, sample_db):
+    """Profile of Voltara Cars, programme to date: its own KPIs, and one timeline row per event."""
+    from dataclasses import replace
+
+    from engagement.kpis.profile import supplier_timeline
+
+    app.session_state["period_preset"] = "programme_to_date"
+    app.session_state["profile_supplier"] = "Voltara Cars"
+    open_page(app, "pages/supplier_profile.py")
+    filters = app.session_state["filters"]
+    own = expected_metrics(sample_db, replace(filters, suppliers=("Voltara Cars",)))
+    shown = shown_metrics(app)
+    for kpi_id in ("D1", "I7", "T2", "C2"):
+        assert shown[kpi_id] == format_kpi(kpi_id, own[kpi_id]), kpi_id
+    assert shown["D5"] == format_kpi("D5", own["D5"]["Voltara Cars"])
+    assert shown["E1"] == own["E1"]["Voltara Cars"].replace("_", " ")
+    assert int(shown["D1"]) > 0
+    con = open_database(sample_db)
+    events = supplier_timeline(con, filters, "Voltara Cars")
+    assert len(app.dataframe[0].value) == len(events) > 0
+    assert set(events["kind"]) >= {"meeting", "information request", "disclosure", "grievance", "escalation"}
