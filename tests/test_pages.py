@@ -112,6 +112,10 @@ def test_start_with_an_empty_database(sample_db, tmp_path, monkeypatch):
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
     open_page(app, "pages/data.py")
     assert any("fictional sample programme" in w.value for w in app.warning)
+    history = app.dataframe[0].value  # the import history: the sample workbook, stored, nothing rejected
+    assert history[["file_name", "imported_by", "outcome", "rejected_rows"]].values.tolist() == [
+        ["levp_sample.xlsx", "sample", "stored", 0]
+    ]
     assert app.button(key="empty_database").disabled  # nothing happens without the confirmation
     app.checkbox(key="confirm_empty").check().run()
     app.button(key="empty_database").click().run()
