@@ -28,6 +28,7 @@ def run_import(args) -> int:
             table=args.table,
             dry_run=args.dry_run,
             imported_by=_user(),
+            supplier=args.supplier,
         )
     finally:
         con.close()

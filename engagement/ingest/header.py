@@ -129,3 +129,32 @@ def describe_columns(table: Table, names: list[str]) -> str:
         synonyms = table.column(name).synonyms
         parts.append(f"{name} ({', '.join(synonyms)})" if synonyms else name)
     return ", ".join(parts)
+
+
+def override_columns(header: Header, overrides: dict[str, str | None] | None) -> Header:
+    """The header with the user's corrections: {label as written: column, or None to ignore it}.
+
+    A label the file does not have, or a column the table does not have, is ignored here;
+    the upload page offers only the file's labels and the table's columns.
+    """
+    if not overrides:
+        return header
+    allowed = {c.name for c in header.table.columns} | {PROGRAMME}
+    columns = [
+        HeaderColumn(c.position, c.label, overrides[c.label])
+        if c.label in overrides and (overrides[c.label] is None or overrides[c.label] in allowed)
+        else c
+        for c in header.columns
+    ]
+    return Header(header.table, header.row_index, columns)
+
+
+def describe_plan(sheet, header: Header) -> dict:
+    """What the importer understood of a sheet: its table, header row and column mapping."""
+    return {
+        "sheet": sheet.name,
+        "table": header.table.name,
+        "header_row": header.row_index + 1,
+        "columns": {c.label: c.column for c in header.columns if c.label},
+        "missing_required": header.missing_required,
+    }

@@ -35,6 +35,8 @@ class FileReport:
     outcome: str | None = None  # 'stored' or 'unchanged' (what would happen, on a dry run)
     dry_run: bool = False
     import_id: int | None = None
+    # per sheet that went to a table: sheet, table, header_row, columns {label: column or None}
+    sheets: list[dict] = field(default_factory=list)
 
     def counts(self, table_name: str) -> dict[str, int]:
         return self.tables.setdefault(table_name, dict.fromkeys(COUNTS, 0))

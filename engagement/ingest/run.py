@@ -11,9 +11,12 @@ from datetime import datetime
 from pathlib import Path
 
 from engagement import db, store
+from engagement.ingest.adapters import adapt_sheets
 from engagement.ingest.header import (
     describe_columns,
+    describe_plan,
     find_header,
+    override_columns,
     resolve_table,
     table_by_headers,
     table_by_name,
@@ -36,11 +39,16 @@ def import_file(
     table: str | None = None,
     dry_run: bool = False,
     imported_by: str | None = None,
+    supplier: str | None = None,
+    column_overrides: dict[str, dict[str, str | None]] | None = None,
 ) -> FileReport:
     """Import one file (a path, or (file name, bytes) from an upload) and report what happened.
 
     `table` sends every sheet to that table; `programme` applies to rows without a
     programme column; with `dry_run` everything is checked and counted, nothing kept.
+    `supplier` is the supplier of a list that names none (an Open Supply Hub facility list).
+    `column_overrides` corrects the column mapping, per sheet name: {label as written in the
+    file: the table's column, or None to ignore that column}.
     """
     report = FileReport(file=str(source[0]) if isinstance(source, tuple) else str(source), dry_run=dry_run)
     programme = (programme or "").strip() or DEFAULT_PROGRAMME
@@ -51,8 +59,14 @@ def import_file(
             forced = resolve_table(table)
             if forced is None:
                 raise ReadError(f"{name}: unknown table {table!r} (tables: {', '.join(TABLES)})")
-        plans = plan_sheets(name, read_sheets(name, data), forced, report)
         names = NameBook(con)
+        sheets = adapt_sheets(read_sheets(name, data), supplier=supplier, names=names, report=report)
+        plans = plan_sheets(name, sheets, forced, report)
+        plans = [
+            (sheet, override_columns(header, (column_overrides or {}).get(sheet.name)))
+            for sheet, header in plans
+        ]
+        report.sheets = [describe_plan(sheet, header) for sheet, header in plans]
         results = []
         for sheet, header in plans:
             rows = sheet.rows_after(header.row_index)
