@@ -24,6 +24,7 @@ PAGES = [
     ("pages/complaints.py", "Complaint resolution", ":material/gavel:"),
     ("pages/supplier_profile.py", "Supplier profile", ":material/factory:"),
     ("pages/definitions.py", "KPI definitions", ":material/menu_book:"),
+    ("pages/upload.py", "Import", ":material/upload_file:"),
     ("pages/data.py", "Data", ":material/database:"),
 ]
 PRESET_LABELS = {

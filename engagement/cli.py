@@ -1,4 +1,4 @@
-"""The command line (IMPORT_FORMAT.md, "Command line"): import, kpis, sample.
+"""The command line (IMPORT_FORMAT.md, "Command line"): import, kpis, sample, template, rejected, aliases.
 
 Exit status: 0 all well; 1 some rows rejected; 2 a file or the command could not
 be carried out. A user never sees a traceback: unexpected errors become one line.
@@ -34,6 +34,32 @@ def _parser() -> argparse.ArgumentParser:
 
     sample = commands.add_parser("sample", help="load the sample programme into the database")
     sample.add_argument("--db")
+
+    template = commands.add_parser("template", help="write the template workbook to fill in and import")
+    template.add_argument(
+        "--lang", choices=["en", "nl"], default="en", help="English or Dutch sheets and headers"
+    )
+    template.add_argument("--out", required=True, metavar="FILE", help="the .xlsx file to write")
+
+    rejected = commands.add_parser(
+        "rejected", help="write the rows an import rejected, to correct and re-import"
+    )
+    rejected.add_argument("--import", dest="import_id", type=int, required=True, metavar="ID")
+    rejected.add_argument("--out", required=True, metavar="FILE", help="the .xlsx file to write")
+    rejected.add_argument("--db")
+
+    aliases = commands.add_parser("aliases", help="other spellings of supplier and buyer names")
+    alias_commands = aliases.add_subparsers(dest="alias_command", required=True)
+    alias_list = alias_commands.add_parser("list", help="every alias")
+    alias_add = alias_commands.add_parser("add", help="read ALIAS as NAME in future imports")
+    alias_add.add_argument("kind", choices=["supplier", "buyer"], metavar="KIND")
+    alias_add.add_argument("alias", metavar="ALIAS")
+    alias_add.add_argument("name", metavar="NAME")
+    alias_remove = alias_commands.add_parser("remove", help="forget an alias")
+    alias_remove.add_argument("kind", choices=["supplier", "buyer"], metavar="KIND")
+    alias_remove.add_argument("alias", metavar="ALIAS")
+    for command in (alias_list, alias_add, alias_remove):
+        command.add_argument("--db")
     return parser
 
 
@@ -48,6 +74,18 @@ def main(argv: list[str] | None = None) -> int:
             from engagement.kpis.command import run_kpis
 
             return run_kpis(args)
+        if args.command == "template":
+            from engagement.ingest.template import run_template
+
+            return run_template(args)
+        if args.command == "rejected":
+            from engagement.ingest.corrections import run_rejected
+
+            return run_rejected(args)
+        if args.command == "aliases":
+            from engagement.aliases import run_aliases
+
+            return run_aliases(args)
         from engagement.sample import run_sample
 
         return run_sample(args)

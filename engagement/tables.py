@@ -231,3 +231,8 @@ TABLES: dict[str, Table] = {
 # Accepted by every table; when absent, the programme chosen at import applies.
 PROGRAMME_SYNONYMS = ("programme", "program", "programma")
 DEFAULT_PROGRAMME = "Default programme"
+
+# Columns the importer is to leave out of every table, not even keeping them as extra data:
+# the error column of a corrections workbook (engagement.ingest.corrections), so a
+# corrected workbook can be imported again as it is.
+IGNORED_COLUMNS = ("import errors",)

@@ -1,25 +1,28 @@
 """Enumerations and the topic-to-OECD-step map, with the Dutch words users write.
 
 One source of truth: the importer parses with these, the database checks with
-them, the template workbook (later) prints them and the KPI queries use the
-canonical English values.
+them, the template workbook prints them and the KPI queries use the canonical
+English values.
+
+Each value lists its Dutch words first, then other English spellings: the Dutch
+template workbook offers the first word (the value itself when none is listed).
 """
 
-# canonical value -> words (English spellings and Dutch) that mean it
+# canonical value -> words that mean it: Dutch first, then English spellings
 MEETING_TYPES = {
-    "market_event": ["market event", "marktbijeenkomst", "marktconsultatie"],
+    "market_event": ["marktbijeenkomst", "marktconsultatie", "market event"],
     "dialogue": ["dialoog", "gesprek", "overleg", "meeting"],
-    "follow_up": ["follow up", "follow-up", "vervolggesprek", "opvolging"],
-    "site_visit": ["site visit", "locatiebezoek", "bezoek"],
+    "follow_up": ["vervolggesprek", "opvolging", "follow up", "follow-up"],
+    "site_visit": ["locatiebezoek", "bezoek", "site visit"],
 }
 DIALOGUE_MEETING_TYPES = ("dialogue", "follow_up", "site_visit")
 
 ESCALATION_STEPS = {
     "dialogue": ["dialoog"],
-    "improvement_plan": ["improvement plan", "verbeterplan"],
-    "external_advice": ["external advice", "extern advies"],
+    "improvement_plan": ["verbeterplan", "improvement plan"],
+    "external_advice": ["extern advies", "external advice"],
     "investigation": ["onderzoek"],
-    "notice_of_default": ["notice of default", "ingebrekestelling"],
+    "notice_of_default": ["ingebrekestelling", "notice of default"],
     "fine": ["boete"],
     "termination": ["ontbinding", "beeindiging"],
 }
@@ -28,8 +31,8 @@ ESCALATION_LADDER = list(ESCALATION_STEPS)
 FORMAL_ESCALATION_STEPS = ("notice_of_default", "fine", "termination")
 
 GRIEVANCE_CHANNELS = {
-    "worker_driven_monitoring": ["worker driven monitoring", "werknemersgestuurde monitoring", "wdm"],
-    "supplier_mechanism": ["supplier mechanism", "klachtenmechanisme leverancier"],
+    "worker_driven_monitoring": ["werknemersgestuurde monitoring", "worker driven monitoring", "wdm"],
+    "supplier_mechanism": ["klachtenmechanisme leverancier", "supplier mechanism"],
     "coordinator": ["programma", "monitoringsorganisatie", "programme"],
     "union": ["vakbond", "trade union"],
     "ngo": ["ngo", "ngo's"],
@@ -37,11 +40,11 @@ GRIEVANCE_CHANNELS = {
 }
 GRIEVANCE_CATEGORIES = {
     "wages": ["lonen", "loon"],
-    "working_hours": ["working hours", "werktijden", "werkuren"],
-    "forced_labour": ["forced labour", "forced labor", "dwangarbeid"],
-    "child_labour": ["child labour", "child labor", "kinderarbeid"],
-    "health_safety": ["health and safety", "health & safety", "gezondheid en veiligheid"],
-    "freedom_of_association": ["freedom of association", "vakbondsvrijheid"],
+    "working_hours": ["werktijden", "werkuren", "working hours"],
+    "forced_labour": ["dwangarbeid", "forced labour", "forced labor"],
+    "child_labour": ["kinderarbeid", "child labour", "child labor"],
+    "health_safety": ["gezondheid en veiligheid", "health and safety", "health & safety"],
+    "freedom_of_association": ["vakbondsvrijheid", "freedom of association"],
     "discrimination": ["discriminatie"],
     "environment": ["milieu"],
     "other": ["anders", "overig"],
@@ -54,9 +57,9 @@ GRIEVANCE_SEVERITIES = {
 }
 GRIEVANCE_STATUSES = {
     "open": [],
-    "in_remediation": ["in remediation", "in herstel"],
+    "in_remediation": ["in herstel", "in remediation"],
     "resolved": ["opgelost"],
-    "closed_unresolved": ["closed unresolved", "gesloten zonder oplossing"],
+    "closed_unresolved": ["gesloten zonder oplossing", "closed unresolved"],
 }
 
 ENUMERATIONS = {
@@ -72,19 +75,19 @@ ENUMERATIONS = {
 # as written and shown as "other".
 MEETING_TOPICS = {
     "policy": (1, ["beleid"]),
-    "code_of_conduct": (1, ["code of conduct", "gedragscode"]),
-    "risk_analysis": (2, ["risk analysis", "risicoanalyse"]),
+    "code_of_conduct": (1, ["gedragscode", "code of conduct"]),
+    "risk_analysis": (2, ["risicoanalyse", "risk analysis"]),
     "traceability": (2, ["traceerbaarheid"]),
-    "production_sites": (2, ["production sites", "productielocaties"]),
-    "action_plan": (3, ["action plan", "plan van aanpak"]),
-    "corrective_action": (3, ["corrective action", "verbeterplan"]),
-    "purchasing_practices": (3, ["purchasing practices", "inkooppraktijken"]),
+    "production_sites": (2, ["productielocaties", "production sites"]),
+    "action_plan": (3, ["plan van aanpak", "action plan"]),
+    "corrective_action": (3, ["verbeterplan", "corrective action"]),
+    "purchasing_practices": (3, ["inkooppraktijken", "purchasing practices"]),
     "monitoring": (4, []),
     "audit": (4, []),
     "kpis": (4, ["kpi's", "kpi"]),
     "reporting": (5, ["rapportage"]),
-    "stakeholder_communication": (5, ["stakeholder communication", "communicatie"]),
-    "grievance_mechanism": (6, ["grievance mechanism", "klachtenmechanisme"]),
+    "stakeholder_communication": (5, ["communicatie", "stakeholder communication"]),
+    "grievance_mechanism": (6, ["klachtenmechanisme", "grievance mechanism"]),
     "remedy": (6, ["herstel"]),
 }
 

@@ -14,7 +14,7 @@ if holds_only_sample(con):
         "so you can explore the dashboard. Its companies, buyers and cases are invented."
     )
 st.markdown(
-    "Import your own exports with `python -m engagement import FILE ...` "
+    "Import your own exports on the *Import* page, or with `python -m engagement import FILE ...` "
     "(see the README for the formats and the Dutch column names that are understood)."
 )
 

@@ -1,0 +1,153 @@
+"""Import: drop exports, see what the importer understood, correct the column mapping,
+read the validation report, then store. Nothing is stored before "Import"."""
+
+import pandas as pd
+import streamlit as st
+
+from engagement.app import connection, figures
+from engagement.history import import_history
+from engagement.ingest import import_file
+from engagement.ingest.upload import (
+    ACCEPTED_TYPES,
+    IGNORE,
+    column_choices,
+    correction_workbook,
+    mapping_overrides,
+    template_file,
+)
+from engagement.kpis.options import filter_options
+from engagement.tables import DEFAULT_PROGRAMME
+
+st.title("Import")
+con = connection()
+st.markdown(
+    "Drop meeting logs, information-request trackers, site lists, grievance registers or "
+    "calendar exports here (CSV, Excel or OpenDocument). Headers may be English or Dutch. "
+    "You see what was understood and what would be rejected **before** anything is stored."
+)
+with st.expander("Templates"):
+    st.write("A workbook with one sheet per table, dropdowns for the lists and an instructions sheet.")
+    left, right = st.columns(2)
+    for column, lang, label in ((left, "en", "English template"), (right, "nl", "Nederlandse template")):
+        name, data = template_file(lang)
+        column.download_button(label, data, file_name=name, key=f"template_{lang}")
+
+programmes = figures(filter_options)["programme"]
+left, right = st.columns(2)
+programme = left.selectbox(
+    "Programme",
+    programmes or [DEFAULT_PROGRAMME],
+    accept_new_options=True,
+    key="upload_programme",
+    help="For rows without a programme column. Type a new name to start a programme.",
+)
+supplier = right.text_input(
+    "Supplier of a facility list",
+    key="upload_supplier",
+    help="Only for lists that name no supplier, such as an Open Supply Hub download.",
+)
+uploads = st.file_uploader(
+    "Exports to import", type=ACCEPTED_TYPES, accept_multiple_files=True, key="upload_files"
+)
+
+overrides_by_file: dict[str, dict] = {}
+reports = []
+for upload in uploads or []:
+    source = (upload.name, upload.getvalue())
+    overrides = st.session_state.get(f"overrides_{upload.name}", {})
+    report = import_file(
+        con,
+        source,
+        programme=programme,
+        supplier=supplier or None,
+        dry_run=True,
+        column_overrides=overrides,
+    )
+    reports.append(report)
+    overrides_by_file[upload.name] = overrides
+    with st.container(border=True):
+        st.subheader(upload.name)
+        if report.fatal:
+            st.error(report.fatal)
+            continue
+        for plan in report.sheets:
+            st.markdown(
+                f"**Sheet {plan['sheet']!r}** → table **{plan['table']}**, header in row {plan['header_row']}"
+            )
+            mapping = pd.DataFrame(
+                [
+                    {"column in the file": label, "goes to": column or IGNORE}
+                    for label, column in plan["columns"].items()
+                ]
+            )
+            edited = st.data_editor(
+                mapping,
+                hide_index=True,
+                disabled=["column in the file"],
+                column_config={
+                    "goes to": st.column_config.SelectboxColumn(
+                        "goes to", options=column_choices(plan["table"]), required=True
+                    )
+                },
+                key=f"mapping_{upload.name}_{plan['sheet']}",
+            )
+            changed = mapping_overrides(plan["columns"], edited)
+            if changed != plan["columns"]:
+                st.session_state[f"overrides_{upload.name}"] = {**overrides, plan["sheet"]: changed}
+                st.rerun()
+            if plan["missing_required"]:
+                st.warning("Required columns not found: " + ", ".join(plan["missing_required"]))
+        counts = pd.DataFrame(report.tables).T
+        if not counts.empty:
+            st.dataframe(counts, width="stretch")
+        if report.errors:
+            st.markdown(f"**{len(report.errors)} problems** — these rows would be kept aside for correction:")
+            st.dataframe(
+                pd.DataFrame([e.to_json() for e in report.errors]),
+                hide_index=True,
+                width="stretch",
+            )
+        for warning in report.warnings[:20]:
+            st.caption(f"⚠ {warning}")
+
+readable = [r for r in reports if not r.fatal]
+if readable and st.button(f"Import {len(readable)} file(s)", type="primary", key="import_files"):
+    progress = st.progress(0.0, text="Importing…")
+    for number, upload in enumerate(
+        u for u in uploads if not next(r for r in reports if r.file == u.name).fatal
+    ):
+        progress.progress(number / len(readable), text=f"Importing {upload.name}…")
+        done = import_file(
+            con,
+            (upload.name, upload.getvalue()),
+            programme=programme,
+            supplier=supplier or None,
+            imported_by="dashboard",
+            column_overrides=overrides_by_file.get(upload.name),
+        )
+        if done.fatal:
+            st.error(done.fatal)
+        elif done.outcome == "unchanged":
+            st.info(f"{upload.name}: already imported — nothing changed.")
+        else:
+            stored = sum(c["inserted"] + c["updated"] for c in done.tables.values())
+            rejected = sum(c["rejected"] for c in done.tables.values())
+            st.success(f"{upload.name}: {stored} rows stored, {rejected} rejected and kept for correction.")
+    progress.progress(1.0, text="Done.")
+
+st.subheader("Import history")
+history = import_history(con)
+if history.empty:
+    st.info("Nothing has been imported yet.")
+else:
+    st.dataframe(history, hide_index=True, width="stretch")
+    with_rejections = history[history["rejected_rows"] > 0]
+    if not with_rejections.empty:
+        chosen = st.selectbox(
+            "Download the rejected rows of an import, with an error column, to correct and re-import",
+            with_rejections["import_id"].tolist(),
+            format_func=lambda i: f"#{i} {history.set_index('import_id').loc[i, 'file_name']}",
+            key="corrections_import",
+        )
+        name, data = correction_workbook(con, int(chosen))
+        st.download_button("Download rows to correct", data, file_name=name, key="download_corrections")
