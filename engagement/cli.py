@@ -17,7 +17,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--db", help="database file (default $ENGAGEMENT_DB or data/engagement.duckdb)")
     imp.add_argument("--table", help="the table every sheet goes to, when names and headers do not say")
     imp.add_argument("--programme", help="programme for rows without a programme column")
-    imp.add_argument("--supplier", help="the supplier of a facility list that names none (Open Supply Hub)")
+    imp.add_argument("--supplier", help="the supplier of a facility list or Teams report that names none")
     imp.add_argument("--dry-run", action="store_true", help="check and report, store nothing")
     imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
 

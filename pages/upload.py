@@ -42,9 +42,9 @@ programme = left.selectbox(
     help="For rows without a programme column. Type a new name to start a programme.",
 )
 supplier = right.text_input(
-    "Supplier of a facility list",
+    "Supplier of a facility list or Teams report",
     key="upload_supplier",
-    help="Only for lists that name no supplier, such as an Open Supply Hub download.",
+    help="Only for files that name no supplier: an Open Supply Hub download, a Teams attendance report.",
 )
 uploads = st.file_uploader(
     "Exports to import", type=ACCEPTED_TYPES, accept_multiple_files=True, key="upload_files"

@@ -150,7 +150,7 @@ def test_bytes_source_and_workbook_detected_by_content(tmp_path):
         ("leeg.csv", b"", "empty"),
         ("leeg.csv", b" \r\n\r\n", "empty"),
         ("kapot.xlsx", b"this is not a workbook", "not a .xlsx workbook"),
-        ("kapot.xlsx", b"PK\x03\x04garbage", "not a readable workbook"),
+        ("kapot.xlsx", b"PK\x03\x04garbage", "damaged or cut off"),
         ("plaatje.png", b"\x89PNG\r\n", "unsupported file type"),
         ("binary.csv", b"a,b\x00\x00\x00c", "binary"),
     ],

@@ -280,8 +280,10 @@ def test_table_forced_and_uploaded_bytes(db):
 
 @pytest.mark.skipif(not REALDATA.exists(), reason="real data not present")
 def test_open_supply_hub_facility_list_as_sites(db):
-    """The OS Hub facility list names no supplier or component column: refused as sites, saying which."""
+    """The OS Hub facility list names no supplier and none is given: refused, saying to give one."""
     report = import_file(db, REALDATA, table="sites")
     assert report.exit_code == 2
-    assert "missing supplier (leverancier), component (onderdeel)" in report.fatal
+    assert (
+        "is an Open Supply Hub facility list: say whose sites these are with --supplier NAME" in report.fatal
+    )
     assert _rows(db, "select count(*) from sites") == [(0,)]

@@ -7,11 +7,16 @@ or, on any error, nothing is.
 
 import hashlib
 import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
+import pyarrow as pa
+
 from engagement import db, store
 from engagement.ingest.adapters import adapt_sheets
+from engagement.ingest.columns import sheet_columns
 from engagement.ingest.header import (
     describe_columns,
     describe_plan,
@@ -24,9 +29,11 @@ from engagement.ingest.header import (
 from engagement.ingest.names import KINDS, NameBook
 from engagement.ingest.read import ReadError, Sheet, Source, load_source, read_sheets
 from engagement.ingest.report import FileReport, RowError
-from engagement.ingest.validate import AcceptedRow, SheetResult, validate_sheet
+from engagement.ingest.validate import ROW_NUMBER, SheetResult, validate_sheet
 from engagement.tables import DEFAULT_PROGRAMME, TABLES, Table
 
+# The file's hash is computed while it is read (hashlib lets go of the GIL for large data).
+_HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-hash")
 TABLE_ORDER = list(TABLES)  # suppliers and buyers first, so other sheets find the names they define
 SHOWN_DUPLICATES = 100  # duplicate-key warnings listed per table; the rest are counted
 
@@ -54,6 +61,7 @@ def import_file(
     programme = (programme or "").strip() or DEFAULT_PROGRAMME
     try:
         name, data = load_source(source)
+        file_hash = _HASHING.submit(lambda: hashlib.sha256(data).hexdigest())
         forced = None
         if table:
             forced = resolve_table(table)
@@ -69,18 +77,21 @@ def import_file(
         report.sheets = [describe_plan(sheet, header) for sheet, header in plans]
         results = []
         for sheet, header in plans:
-            rows = sheet.rows_after(header.row_index)
-            where = _where(sheet)
-            results.append(validate_sheet(sheet.name, header, rows, programme, names, where))
+            cells = sheet_columns(sheet, header.row_index)
+            results.append(validate_sheet(sheet.name, header, cells, programme, names, _where(sheet)))
     except ReadError as problem:
         report.fatal = " ".join(str(problem).split())
         return report
     except Exception as problem:  # a file that trips the reader must not stop the other files
         report.fatal = f"{report.file}: cannot be read ({_one_line(problem)})"
         return report
-    _collect(report, results, names)
     try:
-        _store(con, report, Path(name).name, data, programme, results, names, imported_by)
+        rows = _collect(report, results, names)
+    except Exception as problem:
+        report.fatal = f"{report.file}: cannot be read ({_one_line(problem)})"
+        return report
+    try:
+        _store(con, report, Path(name).name, file_hash.result(), programme, rows, results, names, imported_by)
     except Exception as problem:
         report.fatal = f"{report.file}: nothing stored, the import failed ({_one_line(problem)})"
         report.tables = {}
@@ -149,63 +160,84 @@ def _short(cell, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _collect(report: FileReport, results: list[SheetResult], names: NameBook) -> None:
-    """Counts, errors and warnings of the validated sheets, duplicates resolved (the later row wins)."""
+def _collect(report: FileReport, results: list[SheetResult], names: NameBook) -> dict[str, pa.Table]:
+    """Counts, errors and warnings of the validated sheets; the rows to store per table, with a
+    store.KEEP column: accepted, and of rows with one key the last (the repeats are reported)."""
     for result in results:
         counts = report.counts(result.table.name)
-        counts["accepted"] += len(result.accepted)
+        counts["accepted"] += int(result.accepted.sum())
         counts["rejected"] += len(result.rejected)
         for errors, _row in result.rejected:
             report.errors.extend(errors)
         report.warnings.extend(result.warnings)
+    rows = {}
     for table_name in report.tables:
-        rows = [row for r in results if r.table.name == table_name for row in r.accepted]
-        _warn_duplicates(report, TABLES[table_name], rows)
+        table = TABLES[table_name]
+        sheets = [r for r in results if r.table.name == table_name]
+        every = pa.concat_tables([r.rows for r in sheets])
+        every = every.append_column("row_key", store.row_keys(table, every))
+        accepted = np.concatenate([r.accepted for r in sheets])
+        at = np.flatnonzero(accepted)  # accepted row i is row at[i] of `every`
+        # Most files repeat no key at all, which is quick to see without leaving out rejected rows.
+        keys = every["row_key"]
+        previous = None if store.all_differ(keys) else store.previous_rows(keys.filter(pa.array(accepted)))
+        keep = accepted.copy()
+        if previous is not None:
+            sheet_of_row = np.repeat(np.arange(len(sheets)), [r.rows.num_rows for r in sheets])
+            sheet_names = [sheets[i].sheet for i in sheet_of_row[at]]  # per accepted row
+            _warn_duplicates(report, table, every, at, previous, sheet_names)
+            keep[at[previous[previous >= 0]]] = False  # replaced by a later row
+        rows[table_name] = every.drop_columns([ROW_NUMBER]).append_column(store.KEEP, pa.array(keep))
     for (kind, _p, _n), (programme, name) in names.created.items():
         report.warnings.append(f"new {kind} {name!r} added to programme {programme!r} (not yet known)")
+    return rows
 
 
-def _warn_duplicates(report: FileReport, table: Table, rows: list[AcceptedRow]) -> None:
-    first_seen: dict[str, AcceptedRow] = {}
-    repeated = 0
-    for row in rows:
-        key = store.row_key(table, row.record["programme"], row.record)
-        earlier = first_seen.get(key)
-        first_seen[key] = row
-        if not earlier:
-            continue
-        repeated += 1
-        if repeated > SHOWN_DUPLICATES:
-            continue
-        key_text = ", ".join(f"{c} {row.record.get(c)}" for c in store.key_columns(table, row.record))
-        if earlier.sheet == row.sheet:
-            where = f"rows {earlier.row} and {row.row}"
+def _warn_duplicates(report, table: Table, rows: pa.Table, at, previous, sheet_names) -> None:
+    """One warning per accepted row that repeats an earlier row's key (the first SHOWN_DUPLICATES).
+
+    Accepted row i is row at[i] of `rows`, from sheet sheet_names[i]; previous[i] is the accepted
+    row before it with its key (-1 for none).
+    """
+    repeated = np.flatnonzero(previous >= 0)
+    for later in repeated[:SHOWN_DUPLICATES]:
+        earlier = int(previous[later])
+        record = rows.slice(int(at[later]), 1).to_pylist()[0]
+        earlier_record = rows.slice(int(at[earlier]), 1).to_pylist()[0]
+        key_text = ", ".join(f"{c} {record.get(c)}" for c in store.key_columns(table, record))
+        number, earlier_number = record[ROW_NUMBER], earlier_record[ROW_NUMBER]
+        sheet, earlier_sheet = sheet_names[later], sheet_names[earlier]
+        if earlier_sheet == sheet:
+            where = f"rows {earlier_number} and {number}"
         else:
-            where = f"sheet {earlier.sheet!r} row {earlier.row} and sheet {row.sheet!r} row {row.row}"
-        report.warnings.append(f"{table.name}: {where} have the same key ({key_text}); row {row.row} is kept")
-    if repeated > SHOWN_DUPLICATES:
+            where = f"sheet {earlier_sheet!r} row {earlier_number} and sheet {sheet!r} row {number}"
+        report.warnings.append(f"{table.name}: {where} have the same key ({key_text}); row {number} is kept")
+    if len(repeated) > SHOWN_DUPLICATES:
         report.warnings.append(
-            f"{table.name}: {repeated - SHOWN_DUPLICATES} more rows repeat the key of an earlier row; "
+            f"{table.name}: {len(repeated) - SHOWN_DUPLICATES} more rows repeat the key of an earlier row; "
             "each later row is kept"
         )
 
 
-def _store(con, report, file_name, data, programme, results, names, imported_by) -> None:
+def _store(con, report, file_name, file_hash, programme, rows, results, names, imported_by) -> None:
     con.execute("begin transaction")
     try:
-        import_id = con.execute("select nextval('import_ids')").fetchone()[0]
+        import_id = con.execute("select nextval('import_ids')").fetchall()[0][0]
         report.import_id = import_id
         changed = 0
         for table_name in report.tables:
-            records = [row.record for r in results if r.table.name == table_name for row in r.accepted]
-            counts = store.upsert(con, table_name, programme, records, import_id)
+            counts = store.upsert(con, table_name, programme, rows[table_name], import_id)
             report.counts(table_name).update(counts)
             changed += counts["inserted"] + counts["updated"]
-        for (kind, _p, _n), (name_programme, name) in names.created.items():
-            table_name = next(t for t, k in KINDS.items() if k == kind)
-            record = {kind: name, "programme": name_programme}
-            counts = store.upsert(con, table_name, name_programme, [record], import_id)
-            changed += counts["inserted"] + counts["updated"]
+        for table_name, kind in KINDS.items():
+            created = [
+                {kind: name, "programme": name_programme}
+                for (created_kind, _p, _n), (name_programme, name) in names.created.items()
+                if created_kind == kind
+            ]
+            if created:
+                counts = store.upsert(con, table_name, programme, created, import_id)
+                changed += counts["inserted"] + counts["updated"]
         _store_rejected(con, import_id, file_name, results)
         report.outcome = "stored" if changed else "unchanged"
         summary = {
@@ -219,7 +251,7 @@ def _store(con, report, file_name, data, programme, results, names, imported_by)
             {
                 "id": import_id,
                 "file": file_name,
-                "hash": hashlib.sha256(data).hexdigest(),
+                "hash": file_hash,
                 "by": imported_by,
                 "at": datetime.now(),
                 "programme": programme,
@@ -239,25 +271,32 @@ def _store_rejected(con, import_id: int, file_name: str, results: list[SheetResu
     """One rejected_rows entry per error, each with the whole row, under this import."""
     rows = [
         {
-            "id": import_id,
-            "file": file_name,
             "sheet": error.sheet,
-            "table": result.table.name,
-            "row": error.row,
-            "column": error.column,
+            "table_name": result.table.name,
+            "row_number": error.row,
+            "column_name": error.column,
             "value": error.value,
             "message": error.message,
-            "data": json.dumps(row_data, default=str, ensure_ascii=False),
+            "row_data": json.dumps(row_data, default=str, ensure_ascii=False),
         }
         for result in results
         for errors, row_data in result.rejected
         for error in errors
     ]
-    if rows:
-        con.executemany(
-            "insert into rejected_rows values ($id, $file, $sheet, $table, $row, $column, $value, $message, $data)",
-            rows,
+    if not rows:
+        return
+    types = {"row_number": pa.int64()} | dict.fromkeys(
+        ("sheet", "table_name", "column_name", "value", "message", "row_data"), pa.string()
+    )
+    con.register("rejected_incoming", pa.Table.from_pylist(rows, schema=pa.schema(types)))
+    try:
+        con.execute(
+            "insert into rejected_rows select $id, $file, sheet, table_name, row_number, column_name, value, "
+            "message, row_data::json from rejected_incoming",
+            {"id": import_id, "file": file_name},
         )
+    finally:
+        con.unregister("rejected_incoming")
 
 
 def _one_line(error: Exception) -> str:

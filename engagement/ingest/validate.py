@@ -1,40 +1,52 @@
 """Rows of one sheet -> records for one table, plus row errors and warnings.
 
-Each column gets a reader that knows its kind and what the whole column says
-(date order, decimal separator); table rules (ROW_RULES) check across columns.
+A sheet is checked as columns (engagement.ingest.columns): each column gets a reader
+that knows its kind and what the whole column says (date order, decimal separator)
+and parses each distinct value once; table rules (ROW_RULES) check across columns.
+Only the rows that fail are then looked at one by one, to report them.
 """
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 
-from engagement.ingest import values
-from engagement.ingest.header import PROGRAMME, Header, HeaderColumn
-from engagement.ingest.names import KINDS, NameBook
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from engagement.ingest import columns as cols
+from engagement.ingest import lists, values
+from engagement.ingest.header import PROGRAMME, Header
+from engagement.ingest.names import NameBook, resolve_columns
 from engagement.ingest.report import RowError
+from engagement.store import ARROW_TYPES
 from engagement.tables import Column, Table
 
-
-@dataclass
-class AcceptedRow:
-    sheet: str
-    row: int
-    record: dict  # column -> parsed value, plus "programme" and "extra"
+ROW_NUMBER = "_row"
+INTEGER_MAX = 2**31 - 1  # DuckDB's integer (SQL_TYPES["int"])
+_READERS = ThreadPoolExecutor(
+    max_workers=2, thread_name_prefix="import-columns"
+)  # the accepted rows' spreadsheet row numbers
 
 
 @dataclass
 class SheetResult:
     table: Table
-    accepted: list[AcceptedRow] = field(default_factory=list)
+    sheet: str
+    # one row per non-blank row: _row, programme, the table's columns (parsed), extra (JSON text)
+    rows: pa.Table | None = None
+    accepted: np.ndarray | None = None  # which of `rows` are accepted (the others are in `rejected`)
     rejected: list[tuple[list[RowError], dict]] = field(default_factory=list)  # errors, whole row
     warnings: list[str] = field(default_factory=list)
 
 
-def column_reader(column: Column, cells: list, where: str) -> tuple[Callable, list[str]]:
-    """A function parsing one cell of the column, and warnings about the column as a whole."""
+def read_column(column: Column, cells: cols.Cells, where: str) -> tuple[pa.Array, pa.Array | None, list[str]]:
+    """The column's parsed values and error messages (null where none), and warnings about the column."""
     kind = column.kind
     if kind == "date":
-        month_first, example = values.infer_month_first(cells)
+        _codes, distinct = cells.distinct()
+        month_first, example = values.infer_month_first(distinct)
         warnings = []
         if month_first:
             warnings.append(f"{where}: dates read month first (MM-DD-YYYY), as some can only be month first")
@@ -42,9 +54,11 @@ def column_reader(column: Column, cells: list, where: str) -> tuple[Callable, li
             warnings.append(
                 f"{where}: dates such as {example} fit both day first and month first; read day first (DD-MM-YYYY)"
             )
-        return partial(values.parse_date, month_first=month_first), warnings
+        parsed = cols.parse_each(cells, partial(values.parse_date, month_first=month_first), pa.date32())
+        return *parsed, warnings
     if kind in ("int", "number"):
-        decimal, ambiguous = values.infer_decimal(cells)
+        _codes, distinct = cells.distinct()
+        decimal, ambiguous = values.infer_decimal(distinct, cols.counts(cells))
         parse = values.parse_int if kind == "int" else values.parse_number
         warnings = []
         if ambiguous and decimal is None:
@@ -53,35 +67,40 @@ def column_reader(column: Column, cells: list, where: str) -> tuple[Callable, li
         def read_number(cell):
             number = parse(cell, decimal)
             values.check_range(number, column.minimum, column.maximum)
+            if kind == "int":  # within what the database's integer holds
+                values.check_range(number, -INTEGER_MAX - 1, None)
+                values.check_range(number, None, INTEGER_MAX)
             return number
 
-        return read_number, warnings
+        return *cols.parse_each(cells, read_number, ARROW_TYPES[kind]), warnings
     if kind == "enum":
-        return partial(values.parse_enum, enum=column.enum), []
-    simple = {
-        "text": values.parse_text,
-        "bool": values.parse_bool,
-        "list": values.parse_list,
-        "topics": values.parse_topics,
-    }
-    return simple[kind], []
+        return *cols.parse_each(cells, partial(values.parse_enum, enum=column.enum), pa.string()), []
+    if kind == "bool":
+        return *cols.parse_each(cells, values.parse_bool, pa.bool_()), []
+    if kind == "list":
+        # Names in a list are resolved (and their repeats dropped) once the row is accepted.
+        split = lists.split_lists(cells)
+        return (split if column.refers_to else lists.unique_items(split)), None, []
+    if kind == "topics":
+        return lists.topics(lists.split_lists(cells, commas=True)), None, []
+    return cols.texts(cells).combine_chunks(), None, []
 
 
-def _meeting_rules(record: dict) -> str | None:
-    if record.get("type") is None:
-        record["type"] = "dialogue"  # IMPORT_FORMAT.md: blank is dialogue
-    if record.get("supplier") is None and record["type"] != "market_event":
-        return "supplier is required unless the type is market_event (marktbijeenkomst)"
-    return None
+def _meeting_rules(record: dict[str, pa.Array]) -> tuple[np.ndarray, str]:
+    # IMPORT_FORMAT.md: blank is dialogue
+    record["type"] = pc.fill_null(record["type"], "dialogue")
+    market_event = np.asarray(pc.fill_null(pc.equal(record["type"], "market_event"), False))
+    no_supplier = np.asarray(record["supplier"].is_null())
+    return (
+        no_supplier & ~market_event,
+        "supplier is required unless the type is market_event (marktbijeenkomst)",
+    )
 
 
-# table -> rule(record) that may fill defaults and returns an error message (on column ROW_RULE_COLUMN)
-ROW_RULES: dict[str, Callable[[dict], str | None]] = {"meetings": _meeting_rules}
+# table -> rule(record columns) that may fill defaults and returns the rows it fails, and why
+# (reported on column ROW_RULE_COLUMN); it applies to rows without other errors
+ROW_RULES: dict[str, Callable[[dict], tuple[np.ndarray, str]]] = {"meetings": _meeting_rules}
 ROW_RULE_COLUMN = {"meetings": "supplier"}
-
-
-def _cell(row: list, position: int):
-    return row[position] if position < len(row) else None
 
 
 def _labels(header: Header, width: int) -> list[str]:
@@ -97,117 +116,200 @@ def _labels(header: Header, width: int) -> list[str]:
 def validate_sheet(
     sheet: str,
     header: Header,
-    rows: list[list],
+    cells: list[cols.Cells],
     default_programme: str,
     names: NameBook,
     where: str,
 ) -> SheetResult:
-    """Parse and check every non-blank row below the header; `where` names the sheet in warnings."""
+    """Parse and check every non-blank row below the header; `where` names the sheet in warnings.
+
+    `cells` holds the columns below the header, by position (engagement.ingest.columns.sheet_columns).
+    """
     table = header.table
-    result = SheetResult(table)
-    first_number = header.row_index + 2
-    data = [(first_number + i, row) for i, row in enumerate(rows) if not all(values.is_blank(c) for c in row)]
-    width = max([len(header.columns), *(len(row) for _, row in data)])
-    labels = _labels(header, width)
+    result = SheetResult(table, sheet)
+    height = len(cells[0]) if cells else 0
+    width = max(len(header.columns), len(cells))
+    cells = cells + [cols.Cells.blank(height) for _ in range(width - len(cells))]
+    present = [column.present() for column in cells]
+    non_blank = np.logical_or.reduce(present) if present else np.zeros(0, bool)
+    if not non_blank.all():
+        cells = [column.filter(non_blank) for column in cells]
+        present = [p[non_blank] for p in present]
+    numbers = header.row_index + 2 + np.flatnonzero(non_blank)
+    sheet_rows = _SheetRows(sheet, header, cells, numbers, _labels(header, width))
+
     mapped = [c for c in header.columns if c.column]
-    by_column = {c.column: c for c in mapped}
-    readers = {}
-    for hc in mapped:
-        if hc.column == PROGRAMME:
-            continue
-        cells = [_cell(row, hc.position) for _, row in data]
-        column_where = f"{where}, column {hc.label!r}"
-        readers[hc.position], warnings = column_reader(table.column(hc.column), cells, column_where)
+    # Columns are read side by side: most of the work is in Arrow, which lets go of the GIL.
+    reading = [
+        (
+            hc,
+            _READERS.submit(
+                read_column, table.column(hc.column), cells[hc.position], f"{where}, column {hc.label!r}"
+            ),
+        )
+        for hc in mapped
+        if hc.column != PROGRAMME
+    ]
+    parsed = {}  # position -> (values, error messages)
+    for hc, job in reading:
+        *parsed[hc.position], warnings = job.result()
         result.warnings += warnings
     extra_positions = [p for p in range(width) if p >= len(header.columns) or not header.columns[p].column]
-    _warn_extra(result, where, table, header, data, extra_positions, labels)
+    _warn_extra(result, where, table, header, present, extra_positions, sheet_rows.labels)
 
-    for number, row in data:
-        record, errors, programme = _parse_row(table, mapped, readers, row, number, sheet, default_programme)
-        for column in table.columns:
-            present = column.name in by_column
-            if (
-                column.required
-                and record.get(column.name) is None
-                and not _has_error(errors, column, by_column)
-            ):
-                label = by_column[column.name].label if present else column.name
-                errors.append(RowError(sheet, number, label, None, f"{column.name} is required"))
-        rule = ROW_RULES.get(table.name)
-        message = rule(record) if rule and not errors else None
-        if message:
-            column_name = ROW_RULE_COLUMN[table.name]
-            label = by_column[column_name].label if column_name in by_column else column_name
-            errors.append(RowError(sheet, number, label, None, message))
-        whole_row = {labels[p]: values.to_json_value(_cell(row, p)) for p in range(width)}
-        if errors:
-            result.rejected.append((errors, {k: v for k, v in whole_row.items() if v is not None}))
-            continue
-        extra = {labels[p]: values.to_json_value(_cell(row, p)) for p in extra_positions}
-        record["extra"] = {k: v for k, v in extra.items() if v is not None} or None
-        record["programme"] = programme
-        _resolve_names(table, record, programme, names)
-        result.accepted.append(AcceptedRow(sheet, number, record))
-    unknown = sorted(
-        {t for r in result.accepted for t in values.unknown_topics(r.record.get("topics") or [])}
+    record = _record(table, mapped, parsed, cells, len(numbers))
+    failing = sheet_rows.check(table, mapped, parsed, record)
+    result.rejected = sheet_rows.rejected(failing, mapped, parsed)
+    # Rejected rows stay in `rows` (their values unused): leaving them out is left to the
+    # database, which does it without copying every accepted row.
+    result.accepted = ~failing
+    programmes = _programmes(mapped, cells, default_programme, len(numbers))
+    resolve_columns(names, table, record, programmes, result.accepted)
+    extra = [cols.json_members(cells[p], sheet_rows.labels[p]) for p in extra_positions]
+    result.rows = pa.table(
+        {
+            ROW_NUMBER: pa.array(numbers, pa.int64()),
+            "programme": programmes,
+            **record,
+            "extra": cols.json_objects(extra, len(numbers)),
+        }
     )
-    if unknown:
-        shown = ", ".join(repr(t) for t in unknown[:10]) + (" ..." if len(unknown) > 10 else "")
-        result.warnings.append(
-            f"{where}: topics not in the topic list, kept as written (shown as other): {shown}"
-        )
+    _warn_unknown_topics(result, where)
     return result
 
 
-def _parse_row(table, mapped, readers, row, number, sheet, default_programme):
-    record = dict.fromkeys(table.column_names)
-    errors = []
-    programme = default_programme
-    for hc in mapped:
-        cell = _cell(row, hc.position)
-        if values.is_blank(cell):
-            continue
-        if hc.column == PROGRAMME:
-            programme = values.parse_text(cell)
-            continue
-        try:
-            record[hc.column] = readers[hc.position](cell)
-        except values.BadValue as problem:
-            errors.append(RowError(sheet, number, hc.label, values.display(cell), str(problem)))
-        if record[hc.column] in ("", []):
-            record[hc.column] = None
-    return record, errors, programme
-
-
-def _has_error(errors: list[RowError], column: Column, by_column: dict[str, HeaderColumn]) -> bool:
-    header_column = by_column.get(column.name)
-    return header_column is not None and any(e.column == header_column.label for e in errors)
-
-
-def _resolve_names(table: Table, record: dict, programme: str, names: NameBook) -> None:
-    own_kind = KINDS.get(table.name)
+def _record(table: Table, mapped, parsed, cells, rows: int) -> dict[str, pa.Array]:
+    """Each of the table's columns as parsed. Where the file maps several columns to one, a later
+    column's value replaces an earlier one, unless its cell is blank or wrong."""
+    record = {}
     for column in table.columns:
-        value = record.get(column.name)
+        value = None
+        for hc in mapped:
+            if hc.column != column.name:
+                continue
+            parsed_values, errors = parsed[hc.position]
+            if value is None:
+                value = parsed_values  # null where the cell is blank or wrong
+                continue
+            keep_before = pa.array(~cells[hc.position].present())
+            if errors is not None:
+                keep_before = pc.or_(keep_before, errors.is_valid())
+            value = pc.if_else(keep_before, _plain(value), _plain(parsed_values))
         if value is None:
-            continue
-        if own_kind and column.name == own_kind:
-            record[column.name] = names.define(own_kind, programme, value)
-        elif column.refers_to:
-            kind = KINDS[column.refers_to]
-            if isinstance(value, list):
-                record[column.name] = list(dict.fromkeys(names.resolve(kind, programme, v) for v in value))
-            else:
-                record[column.name] = names.resolve(kind, programme, value)
+            value = pa.nulls(rows, ARROW_TYPES[column.kind])
+        record[column.name] = lists.as_dictionary(value) if column.kind in ("list", "topics") else value
+    return record
 
 
-def _warn_extra(result, where, table, header, data, positions, labels) -> None:
+def _plain(array: pa.Array) -> pa.Array:
+    return array.dictionary_decode() if pa.types.is_dictionary(array.type) else array
+
+
+def _programmes(mapped, cells, default_programme: str, rows: int) -> pa.Array:
+    """The programme of each row: its programme cell (the last, if several), else the default."""
+    given = [cols.texts(cells[hc.position]).combine_chunks() for hc in mapped if hc.column == PROGRAMME]
+    return pc.coalesce(*reversed(given), pc.fill_null(pa.nulls(rows, pa.string()), default_programme))
+
+
+class _SheetRows:
+    """The rows of a sheet being checked: their numbers, labels and raw cells, for error reports."""
+
+    def __init__(self, sheet: str, header: Header, cells, numbers: np.ndarray, labels: list[str]):
+        self.sheet, self.header, self.cells, self.numbers, self.labels = sheet, header, cells, numbers, labels
+        self.required_missing: dict[str, np.ndarray] = {}
+        self.rule_failed = np.zeros(len(numbers), bool)
+        self.rule_message = ""
+
+    def check(self, table: Table, mapped, parsed, record) -> np.ndarray:
+        """The rows that fail: a wrong value, a required value missing, or a table rule."""
+        rows = len(self.numbers)
+        wrong = np.zeros(rows, bool)
+        wrong_by_label: dict[str, np.ndarray] = {}
+        for hc in mapped:
+            errors = parsed.get(hc.position, (None, None))[1]
+            if errors is not None:
+                mask = np.asarray(errors.is_valid())
+                wrong |= mask
+                wrong_by_label[hc.label] = wrong_by_label.get(hc.label, np.zeros(rows, bool)) | mask
+        by_column = {c.column: c for c in mapped}
+        failing = wrong.copy()
+        for column in table.columns:
+            if not column.required:
+                continue
+            header_column = by_column.get(column.name)
+            has_error = wrong_by_label.get(header_column.label) if header_column else None
+            missing = np.asarray(record[column.name].is_null())
+            if has_error is not None:
+                missing = missing & ~has_error
+            self.required_missing[column.name] = missing
+            failing |= missing
+        rule = ROW_RULES.get(table.name)
+        if rule:
+            broken, self.rule_message = rule(record)
+            self.rule_failed = broken & ~failing
+            failing |= self.rule_failed
+        return failing
+
+    def rejected(self, failing: np.ndarray, mapped, parsed) -> list[tuple[list[RowError], dict]]:
+        """Each failing row's errors, in the order a row is checked, and the whole row as written."""
+        rows = np.flatnonzero(failing)
+        if not len(rows):
+            return []
+        table = self.header.table
+        raw = [column.take(rows) for column in self.cells]
+        messages = {
+            hc.position: parsed[hc.position][1].take(pa.array(rows)).to_pylist()
+            for hc in mapped
+            if hc.column != PROGRAMME and parsed[hc.position][1] is not None
+        }
+        by_column = {c.column: c for c in mapped}
+        rejected = []
+        for i, row in enumerate(rows):
+            number = int(self.numbers[row])
+            errors = [
+                RowError(
+                    self.sheet,
+                    number,
+                    hc.label,
+                    values.display(raw[hc.position][i]),
+                    messages[hc.position][i],
+                )
+                for hc in mapped
+                if hc.position in messages and messages[hc.position][i] is not None
+            ]
+            for column in table.columns:
+                if column.required and self.required_missing[column.name][row]:
+                    label = by_column[column.name].label if column.name in by_column else column.name
+                    errors.append(RowError(self.sheet, number, label, None, f"{column.name} is required"))
+            if self.rule_failed[row]:
+                column_name = ROW_RULE_COLUMN[table.name]
+                label = by_column[column_name].label if column_name in by_column else column_name
+                errors.append(RowError(self.sheet, number, label, None, self.rule_message))
+            whole_row = {label: values.to_json_value(raw[p][i]) for p, label in enumerate(self.labels)}
+            rejected.append((errors, {k: v for k, v in whole_row.items() if v is not None}))
+        return rejected
+
+
+def _warn_extra(result, where, table, header, present, positions, labels) -> None:
     kept = []
     for position in positions:
         labelled = position < len(header.columns) and header.columns[position].label
-        if labelled or any(not values.is_blank(_cell(row, position)) for _, row in data):
+        if labelled or present[position].any():
             kept.append(labels[position])
     if kept:
         shown = ", ".join(repr(k) for k in kept)
         result.warnings.append(
             f"{where}: columns that are not columns of {table.name} kept as extra data: {shown}"
+        )
+
+
+def _warn_unknown_topics(result: SheetResult, where: str) -> None:
+    if "topics" not in result.rows.column_names:
+        return
+    topics = lists.used_items(result.rows["topics"], result.accepted)
+    unknown = sorted(set(values.unknown_topics(topics)))
+    if unknown:
+        shown = ", ".join(repr(t) for t in unknown[:10]) + (" ..." if len(unknown) > 10 else "")
+        result.warnings.append(
+            f"{where}: topics not in the topic list, kept as written (shown as other): {shown}"
         )

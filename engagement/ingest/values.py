@@ -8,6 +8,7 @@ message that says what is allowed. Blank cells never reach the parsers.
 import math
 import re
 from datetime import date, datetime, timedelta
+from itertools import repeat
 
 from engagement.ingest.words import fold
 from engagement.vocabulary import ENUMERATIONS, MEETING_TOPICS
@@ -112,16 +113,19 @@ def decimal_evidence(cell) -> str | None:
     return None
 
 
-def infer_decimal(cells) -> tuple[str | None, bool]:
-    """A column's decimal separator from its unambiguous values; and whether some value was ambiguous."""
+def infer_decimal(cells, counts: list[int] | None = None) -> tuple[str | None, bool]:
+    """A column's decimal separator from its unambiguous values; and whether some value was ambiguous.
+
+    `counts`, when given, says how many rows hold each of `cells` (their distinct values).
+    """
     votes = {",": 0, ".": 0}
     ambiguous = False
-    for cell in cells:
+    for cell, count in zip(cells, repeat(1) if counts is None else counts):  # noqa: B905
         if not isinstance(cell, str):
             continue
         evidence = decimal_evidence(cell)
         if evidence:
-            votes[evidence] += 1
+            votes[evidence] += count
         elif re.search(r"\d[.,]\d{3}$", _clean_number_text(cell)):
             ambiguous = True
     if votes[","] == votes["."]:

@@ -3,49 +3,90 @@
 Header rows are looked for in the cells as text; the rows below the header are
 loaded again with types inferred per column, so a column of Excel date cells
 arrives as datetimes and numbers as floats (calamine gives ints as floats).
+
+fastexcel (calamine) reads the values a workbook stores: a formula arrives as the
+value Excel cached when it last saved the file, and is never evaluated; links to
+other workbooks, macros and external data connections are never followed or run.
+Before calamine sees a file, engagement.ingest.archive (zip-based workbooks) and
+engagement.ingest.compound (.xls, and anything saved with a password) refuse zip
+bombs, XML entity declarations, encrypted files and sheets too large to hold.
 """
 
-import io
-import zipfile
+import logging
+import re
 
 import fastexcel
+import pyarrow as pa
 
+from engagement.ingest.archive import check_zip_workbook
+from engagement.ingest.compound import check_compound_workbook
 from engagement.ingest.read import HEAD_ROWS, ReadError, Sheet
 
-# Refuse archives that unpack to more than this (a zip bomb would exhaust memory).
-MAX_UNPACKED_BYTES = 1_000_000_000
+# fastexcel and calamine log through Python's logging; without a handler each warning
+# ("Could not determine dtype for column 3, falling back to string") would reach stderr,
+# where the command line promises one line per refused file. What they warn about is
+# handled here (text columns are parsed by the importer), so only errors are kept.
+for _logger in ("fastexcel", "calamine"):
+    logging.getLogger(_logger).setLevel(logging.ERROR)
+
+_MIXED_COLUMN = re.compile(r"could not determine dtype for column __UNNAMED__(\d+)")
+_RESAVE = "open it in Excel or LibreOffice, save it as .xlsx and import again"
+_PASSWORD = "is password-protected: save it without a password and import again"
 
 
 def read_workbook(name: str, data: bytes) -> list[Sheet]:
     """Every sheet of the workbook, in workbook order."""
-    _check_unpacked_size(name, data)
-    try:
+    if data.startswith(b"PK"):
+        check_zip_workbook(name, data)
+    else:
+        check_compound_workbook(name, data)
+    with _calamine(name, None):
         reader = fastexcel.read_excel(data)
         sheet_names = list(reader.sheet_names)
-    except Exception as error:  # calamine's errors say little more than "cannot read"
-        raise ReadError(f"{name}: not a readable workbook ({_first_line(error)})") from error
     return [_sheet(name, reader, sheet_name) for sheet_name in sheet_names]
 
 
 def _sheet(file_name: str, reader, sheet_name: str) -> Sheet:
-    try:
+    with _calamine(file_name, sheet_name):
         # skip_rows=0 keeps leading blank rows, so row i is spreadsheet row i + 1.
         head_sheet = reader.load_sheet(
             sheet_name, header_row=None, skip_rows=0, n_rows=HEAD_ROWS, dtypes="string"
         )
         head = _rows(head_sheet.to_arrow())
         height = head_sheet.total_height
-    except Exception as error:
-        raise ReadError(f"{file_name}: sheet {sheet_name!r} cannot be read ({_first_line(error)})") from error
 
-    def rows_after(header_index: int) -> list[list]:
+    def columns_after(header_index: int):
         skip = header_index + 1
         if skip >= height:
-            return []
-        typed = reader.load_sheet(sheet_name, header_row=None, skip_rows=skip, schema_sample_rows=None)
-        return _rows(typed.to_arrow())
+            return pa.table({})
+        with _calamine(file_name, sheet_name):
+            return _typed_columns(reader, sheet_name, skip)
 
-    return Sheet(sheet_name, head, rows_after, height=height)
+    def rows_after(header_index: int) -> list[list]:
+        return _rows(columns_after(header_index))
+
+    return Sheet(sheet_name, head, rows_after, height=height, columns_after=columns_after)
+
+
+def _typed_columns(reader, sheet_name: str, skip: int):
+    """The rows below the header as Arrow columns with a type each; a column that mixes types
+    fastexcel cannot combine (a duration among dates or numbers) is read as text instead."""
+    as_text: dict[int, str] = {}
+    while True:
+        try:
+            return reader.load_sheet(
+                sheet_name,
+                header_row=None,
+                skip_rows=skip,
+                schema_sample_rows=None,
+                dtypes=as_text or None,
+                eager=True,
+            )
+        except Exception as error:  # fastexcel's error names the column in its context
+            mixed = _MIXED_COLUMN.search(str(error))
+            if not mixed or int(mixed.group(1)) in as_text:
+                raise
+            as_text[int(mixed.group(1))] = "string"
 
 
 def _rows(batch) -> list[list]:
@@ -53,20 +94,37 @@ def _rows(batch) -> list[list]:
     return [list(row) for row in zip(*columns, strict=True)] if columns else []
 
 
-def _check_unpacked_size(name: str, data: bytes) -> None:
-    if not data.startswith(b"PK"):
-        return
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
-    except zipfile.BadZipFile as error:
-        raise ReadError(f"{name}: not a readable workbook (damaged zip archive)") from error
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise ReadError(
-            f"{name}: refused, the workbook unpacks to more than {MAX_UNPACKED_BYTES // 10**6} MB"
-        )
+class _calamine:  # noqa: N801 - used as a `with` block, like a function
+    """Any error of the reader becomes a ReadError that names the file (and sheet) and what to do.
+
+    A panic inside calamine reaches Python as pyo3's PanicException, which is not an
+    Exception: it is caught here too, so a malformed file never stops the import of others.
+    """
+
+    def __init__(self, file_name: str, sheet_name: str | None):
+        self.file_name, self.sheet_name = file_name, sheet_name
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, _traceback) -> bool:
+        if error is None or isinstance(error, ReadError):
+            return False
+        if not isinstance(error, Exception) and type(error).__name__ != "PanicException":
+            return False  # KeyboardInterrupt, SystemExit
+        detail = _first_line(error)
+        where = f"sheet {self.sheet_name!r} " if self.sheet_name is not None else ""
+        if "password" in detail.casefold():
+            raise ReadError(f"{self.file_name}: {_PASSWORD}") from error
+        if "entity" in detail.casefold():
+            raise ReadError(
+                f"{self.file_name}: {where}refused, it uses XML entities workbooks never use (a possible "
+                f"XML bomb): {_RESAVE}"
+            ) from error
+        raise ReadError(f"{self.file_name}: {where}cannot be read ({detail}): {_RESAVE}") from error
 
 
-def _first_line(error: Exception) -> str:
+def _first_line(error: BaseException) -> str:
     lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
+    line = lines[0] if lines else type(error).__name__
+    return line.removeprefix("calamine error: ")

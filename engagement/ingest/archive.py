@@ -1,0 +1,301 @@
+"""Zip-based workbooks (xlsx, xlsm, ods) checked before a reader opens them.
+
+calamine (through fastexcel) trusts what an archive says: it unpacks a member
+past its declared size, and it allocates one cell for every position between
+the first and the last cell of a sheet, so a 5 KB file with cells A1 and
+XFD1048576 asks for 550 GB and ends the process. This module refuses such files
+first, within bounded memory: it reads the central directory (sizes, ratios,
+encryption), then unpacks each member in 1 MB pieces without keeping them,
+checking that no member holds more than it declares, that no XML declares a
+DOCTYPE or entities, and that no sheet spans more cells than MAX_SHEET_CELLS.
+"""
+
+import io
+import re
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+from engagement.ingest.read import ReadError, max_import_bytes
+
+MAX_SHEET_CELLS = 10_000_000  # calamine keeps every cell of a sheet's span in memory (32+ bytes each)
+MAX_RATIO = 100  # workbook XML packs 5-25 times; a zip bomb a thousand times
+RATIO_FLOOR = 1_000_000  # members smaller than this may pack as tightly as they like
+MAX_MEMBERS = 10_000
+UNPACKED_PER_PACKED = 5  # a workbook may unpack to this many times the import size limit
+_PIECE = 1 << 20
+_PROLOG = 64 * 1024  # a DOCTYPE is only allowed before the root element, in the first bytes
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_ODF_SPREADSHEET = b"application/vnd.oasis.opendocument.spreadsheet"
+_PASSWORD = "is password-protected: save it without a password and import again"
+_RESAVE = "open it in Excel or LibreOffice, save it as .xlsx and import again"
+
+# In sheet XML <row> and <c> carry r="..." (other attributes ending in r may match too, which
+# only costs time). Beyond column J or row 999,999 a sheet may span more than
+# MAX_SHEET_CELLS, so such a reference sends the sheet to an exact count.
+# calamine also takes r='A1' and r = "A1", so the patterns do too.
+_FAR_REFERENCE = re.compile(rb'r\s*=\s*["\']\s*(?:[K-Zk-z]|[A-Za-z]{2}|[A-Za-z]{0,3}\d{7})')
+_REFERENCE = re.compile(rb'r\s*=\s*["\']\s*([A-Za-z]{0,3})(\d+)')
+_CELL_ROW = re.compile(rb'<c\s[^>]*?\br\s*=\s*["\']\s*[A-Za-z]{1,3}(\d+)')
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>")
+_ROWS_REPEATED = re.compile(rb'number-rows-repeated="(\d+)"')
+_COLUMNS_REPEATED = re.compile(rb'number-columns-repeated="(\d+)"')
+
+
+@dataclass
+class _Member:
+    info: zipfile.ZipInfo
+    start: int  # offset of its packed bytes in the file
+
+
+def check_zip_workbook(name: str, data: bytes) -> None:
+    """Raise ReadError when the zip archive is not a workbook fastexcel can safely read."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))  # shares data, no copy
+        infos = archive.infolist()
+    except Exception as error:  # BadZipFile, and the odd struct or value error of a crafted archive
+        raise ReadError(
+            f"{name}: is damaged or cut off (its zip archive is incomplete): save or download it "
+            "again and import the new copy"
+        ) from error
+    names = {info.filename for info in infos}
+    _check_kind(name, names, archive)
+    _check_directory(name, infos)
+    for info in infos:
+        if info.is_dir() or info.file_size == 0:
+            continue
+        _check_member(name, data, _Member(info, _data_start(name, data, info)))
+
+
+def _check_kind(name: str, names: set[str], archive: zipfile.ZipFile) -> None:
+    """A zip that is an xlsx/xlsm or ods, not a .docx, an .xlsb or a folder someone zipped."""
+    if "[Content_Types].xml" in names:
+        if "xl/workbook.bin" in names:
+            raise ReadError(f"{name}: is an Excel binary workbook (.xlsb), which is not imported: {_RESAVE}")
+        if not any(n.startswith("xl/") for n in names):
+            raise ReadError(
+                f"{name}: is an Office document but not a spreadsheet (a Word or PowerPoint file?): "
+                "save the data as .xlsx or .csv and import that"
+            )
+        return
+    if "mimetype" in names:
+        mimetype = _small_member(archive, "mimetype")
+        if not mimetype.startswith(_ODF_SPREADSHEET):
+            raise ReadError(
+                f"{name}: is an OpenDocument file but not a spreadsheet: save the data as .ods, .xlsx "
+                "or .csv and import that"
+            )
+        if b"encryption-data" in _small_member(archive, "META-INF/manifest.xml"):
+            raise ReadError(f"{name}: {_PASSWORD}")
+        return
+    inside = sorted(n for n in names if n.casefold().endswith((".xlsx", ".xlsm", ".ods", ".xls", ".csv")))
+    if inside:
+        shown = ", ".join(inside[:3]) + (", ..." if len(inside) > 3 else "")
+        raise ReadError(
+            f"{name}: is a zip archive holding {shown}, not a workbook: unzip it and import the files inside"
+        )
+    raise ReadError(f"{name}: is a zip archive, not a workbook: import the .xlsx, .ods or .csv file itself")
+
+
+def _small_member(archive: zipfile.ZipFile, member: str) -> bytes:
+    try:
+        info = archive.getinfo(member)
+        if info.file_size > _PROLOG or info.compress_size > _PROLOG:
+            return b""
+        with archive.open(info) as stream:
+            return stream.read(_PROLOG)
+    except Exception:  # missing or damaged: the full member check below says so
+        return b""
+
+
+def _check_directory(name: str, infos: list[zipfile.ZipInfo]) -> None:
+    """What the central directory declares: refused before anything is unpacked."""
+    if len(infos) > MAX_MEMBERS:
+        raise ReadError(f"{name}: refused, the archive holds {len(infos):,} parts (a zip bomb?): {_RESAVE}")
+    limit = UNPACKED_PER_PACKED * max_import_bytes()
+    declared = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise ReadError(f"{name}: {_PASSWORD}")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise ReadError(f"{name}: part {info.filename} is packed in a way workbooks never are: {_RESAVE}")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise ReadError(
+                f"{name}: refused, part {info.filename} unpacks to {ratio:,} times its packed size "
+                f"(a zip bomb?): {_RESAVE}"
+            )
+        declared += info.file_size
+    if declared > limit:
+        raise ReadError(_too_big(name, limit))
+
+
+def _too_big(name: str, limit: int) -> str:
+    return (
+        f"{name}: refused, the workbook unpacks to more than {limit // 10**6:,} MB (a zip bomb, or a "
+        "workbook too large to import): split it into smaller files, or export it as .csv"
+    )
+
+
+def _data_start(name: str, data: bytes, info: zipfile.ZipInfo) -> int:
+    offset = info.header_offset
+    if data[offset : offset + 4] != b"PK\x03\x04" or offset + 30 > len(data):
+        raise ReadError(f"{name}: is damaged (part {info.filename} is missing): save or download it again")
+    name_length, extra_length = struct.unpack_from("<HH", data, offset + 26)
+    start = offset + 30 + name_length + extra_length
+    if start + info.compress_size > len(data):
+        raise ReadError(f"{name}: is cut off (part {info.filename} is incomplete): save or download it again")
+    return start
+
+
+def _pieces(name: str, data: bytes, member: _Member):
+    """The member's unpacked bytes in pieces of at most 1 MB; ReadError when it holds more than it says."""
+    info = member.info
+    packed = memoryview(data)[member.start : member.start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        if info.compress_size != info.file_size:
+            raise ReadError(f"{name}: is damaged (part {info.filename} has the wrong size): {_RESAVE}")
+        for offset in range(0, len(packed), _PIECE):
+            yield bytes(packed[offset : offset + _PIECE])
+        return
+    inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+    unpacked = 0
+    try:
+        while True:
+            piece = inflate.decompress(packed, _PIECE)
+            packed = inflate.unconsumed_tail
+            unpacked += len(piece)
+            if unpacked > info.file_size:
+                raise ReadError(
+                    f"{name}: refused, part {info.filename} unpacks to more than the {info.file_size:,} "
+                    f"bytes it declares (a zip bomb?): {_RESAVE}"
+                )
+            if piece:
+                yield piece
+            if inflate.eof or not (piece or packed):
+                break
+    except zlib.error as error:
+        raise ReadError(f"{name}: is damaged (part {info.filename} cannot be unpacked): {_RESAVE}") from error
+    if not inflate.eof or unpacked != info.file_size:
+        raise ReadError(f"{name}: is damaged or cut off (part {info.filename} is incomplete): {_RESAVE}")
+
+
+def _check_member(name: str, data: bytes, member: _Member) -> None:
+    part = member.info.filename
+    if not part.casefold().endswith(_XML_SUFFIXES):
+        for _piece in _pieces(name, data, member):
+            pass  # only its size matters
+        return
+    head, tail, far = b"", b"", False
+    for piece in _pieces(name, data, member):
+        if len(head) < _PROLOG:
+            head += piece[: _PROLOG - len(head)]
+            if len(head) == _PROLOG:
+                _check_prolog(name, part, head)  # before the rest of a bomb is unpacked
+        # A reference split between two pieces is found in their joint.
+        far = far or bool(_FAR_REFERENCE.search(piece) or _FAR_REFERENCE.search(tail[-16:] + piece[:16]))
+        tail = piece[-4096:] if len(piece) >= 4096 else (tail + piece)[-4096:]
+    _check_prolog(name, part, head)
+    if part == "content.xml":
+        _check_ods_span(name, data, member)
+    else:
+        _check_sheet_span(name, data, member, head, tail, far)
+
+
+def _check_prolog(name: str, part: str, head: bytes) -> None:
+    text = head
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 XML would hide an ASCII DOCTYPE
+        text = head.decode("utf-16", errors="replace").encode("utf-8")
+    text = text.upper()
+    if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
+        raise ReadError(
+            f"{name}: refused, part {part} declares XML entities (a possible XML bomb; workbooks "
+            f"never do): {_RESAVE}"
+        )
+
+
+def _check_sheet_span(name: str, data: bytes, member: _Member, head: bytes, tail: bytes, far: bool) -> None:
+    """Refuse an xlsx sheet whose cells would span more than MAX_SHEET_CELLS in calamine."""
+    first = _CELL_ROW.search(head)
+    last = None
+    for last in _CELL_ROW.finditer(tail):  # noqa: B007 - the last match is the one wanted
+        pass
+    if first and last and int(last.group(1)) < int(first.group(1)):
+        # calamine takes a sheet's rows from its first and last cell, and misreads this order.
+        raise ReadError(
+            f"{name}: the sheet in part {member.info.filename} lists its rows out of order: {_RESAVE}"
+        )
+    if not far:
+        return  # every reference is within column J and row 999,999: under MAX_SHEET_CELLS
+    rows = 0
+    letters_seen: set[bytes] = set()
+    joint = b""
+    for piece in _pieces(name, data, member):
+        for letters, digits in _REFERENCE.findall(joint + piece):
+            letters_seen.add(letters.upper())
+            rows = max(rows, int(digits))
+        joint = piece[-16:]
+    columns = max((_column_number(letters) for letters in letters_seen), default=1)
+    _check_cells(name, rows, columns)
+
+
+def _check_cells(name: str, rows: int, columns: int) -> None:
+    if rows * columns > MAX_SHEET_CELLS:
+        raise ReadError(
+            f"{name}: refused, a sheet spans {rows:,} rows by {columns:,} columns ({rows * columns:,} "
+            f"cells), more than the {MAX_SHEET_CELLS:,} cells the importer reads: delete the empty rows "
+            "and columns (or a stray cell far from the data) and save again, or export it as .csv"
+        )
+
+
+def _check_ods_span(name: str, data: bytes, member: _Member) -> None:
+    """Refuse an OpenDocument table whose repeated rows and cells would exceed MAX_SHEET_CELLS.
+
+    Repeats of empty rows and cells (LibreOffice writes a million of them after the data)
+    cost nothing unless something follows them; calamine spans up to the last value.
+    """
+    carry = b""
+    row, height, width = 0, 0, 0
+    column = used = 0
+    row_repeat = 1
+    for piece in _pieces(name, data, member):
+        text = carry + piece
+        cut = text.rfind(b"<")
+        cut = len(text) if cut < 0 or len(text) - cut > _PIECE else cut  # no tag is that long
+        text, carry = text[:cut], text[cut:]
+        for closing, tag, attributes, empty in _ODS_TAG.findall(text):
+            if tag == b"table":
+                if not closing:
+                    row, height, width = 0, 0, 0
+                else:
+                    _check_cells(name, height, width)
+            elif tag == b"table-row":
+                if not closing:
+                    column = used = 0
+                    row_repeat = _repeat(_ROWS_REPEATED, attributes)
+                    if empty:
+                        row += row_repeat
+                    continue
+                if used:
+                    height = row + row_repeat
+                    width = max(width, used)
+                    _check_cells(name, height, width)
+                row += row_repeat
+            elif not closing:
+                column += _repeat(_COLUMNS_REPEATED, attributes)
+                if not empty or b"value-type" in attributes:
+                    used = column
+    _check_cells(name, height, width)
+
+
+def _repeat(pattern: re.Pattern, attributes: bytes) -> int:
+    found = pattern.search(attributes)
+    return max(1, int(found.group(1))) if found else 1
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - ord("A") + 1
+    return number
