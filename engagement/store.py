@@ -206,33 +206,31 @@ def _compare(con, table: Table, rows: pa.Table) -> tuple[np.ndarray, np.ndarray]
     stored = con.execute(f"select count(*) from {table.name}").fetchall()[0][0]  # noqa: S608
     if not stored:
         return kept, np.zeros(rows.num_rows, bool)
-    incoming = rows.append_column("position", pa.array(np.arange(rows.num_rows)))
     differs = " or ".join(f"i.{c} is distinct from e.{c}" for c in table.column_names)
-    con.register("incoming_rows", incoming)
+    con.register("incoming_rows", rows.append_column("position", pa.array(np.arange(rows.num_rows))))
     try:
         # Table and column names come from engagement.tables; the values travel as a registered table.
+        joined = f"from incoming_rows i join {table.name} e on e.row_key = i.row_key where i.{KEEP}"
         found = con.sql(
-            f"select i.position, e.row_key is null as new, e.row_key is not null and ({differs}) as changed, "  # noqa: S608
-            "e.row_key is not null and not (" + differs + ") "
-            "and cast(i.extra as varchar) is distinct from cast(e.extra as varchar) as extra_differs, "
-            "i.extra as incoming_extra, e.extra::varchar as stored_extra "
-            f"from incoming_rows i left join {table.name} e on e.row_key = i.row_key where i.{KEEP}"
+            f"select i.position, ({differs}) as changed, "  # noqa: S608
+            f"cast(i.extra as varchar) is distinct from cast(e.extra as varchar) as extra_differs {joined}"
         ).to_arrow_table()
+        new = kept.copy()
+        new[found["position"].to_numpy()] = False
+        changed = np.zeros(rows.num_rows, bool)
+        changed[found["position"].to_numpy()] = found["changed"].to_numpy(zero_copy_only=False)
+        # Extra data is the same when it parses to the same object, its keys in any order.
+        only_extra = found.filter(pc.and_(found["extra_differs"], pc.invert(found["changed"])))
+        if only_extra.num_rows:
+            extras = con.sql(
+                f"select i.position, i.extra, e.extra::varchar {joined} "  # noqa: S608
+                "and i.position in (select unnest($positions))",
+                params={"positions": only_extra["position"].to_pylist()},
+            ).fetchall()
+            for at, incoming_extra, stored_extra in extras:
+                changed[at] = _json(incoming_extra) != _json(stored_extra)
     finally:
         con.unregister("incoming_rows")
-    position = found["position"].to_numpy()
-    new, changed = np.zeros(rows.num_rows, bool), np.zeros(rows.num_rows, bool)
-    new[position] = found["new"].to_numpy(zero_copy_only=False)
-    changed[position] = found["changed"].to_numpy(zero_copy_only=False)
-    # The extra columns are the same data when they parse to the same object, in any order.
-    extra = found.filter(found["extra_differs"])
-    for at, incoming_extra, stored_extra in zip(
-        extra["position"].to_pylist(),
-        extra["incoming_extra"].to_pylist(),
-        extra["stored_extra"].to_pylist(),
-        strict=True,
-    ):
-        changed[at] = _json(incoming_extra) != _json(stored_extra)
     return new, changed
 
 

@@ -103,13 +103,24 @@ class Cells:
         return codes, encoded.chunks[0].dictionary
 
     def _object_distinct(self):
-        # Keyed by type too: True and 1.0 are equal in Python but not as cells.
         index: dict = {}
-        codes = [
-            None if cell is None else index.setdefault((type(cell), cell), len(index))
-            for cell in self.objects
-        ]
-        return pa.array(codes, pa.int32()), [cell for _type, cell in index]
+        codes, distinct = [], []
+        for cell in self.objects:
+            if cell is None:
+                codes.append(None)
+                continue
+            key = (type(cell), cell)  # by type too: True and 1.0 are equal in Python, not as cells
+            try:
+                code = index.get(key)
+            except TypeError:  # an unhashable cell is a value of its own
+                key, code = None, None
+            if code is None:
+                code = len(distinct)
+                distinct.append(cell)
+                if key is not None:
+                    index[key] = code
+            codes.append(code)
+        return pa.array(codes, pa.int32()), distinct
 
 
 def sheet_columns(sheet, header_index: int) -> list[Cells]:

@@ -23,11 +23,9 @@ from engagement.ingest.report import RowError
 from engagement.store import ARROW_TYPES
 from engagement.tables import Column, Table
 
-ROW_NUMBER = "_row"
+ROW_NUMBER = "_row"  # the column of SheetResult.rows with each row's spreadsheet row number
 INTEGER_MAX = 2**31 - 1  # DuckDB's integer (SQL_TYPES["int"])
-_READERS = ThreadPoolExecutor(
-    max_workers=2, thread_name_prefix="import-columns"
-)  # the accepted rows' spreadsheet row numbers
+_READERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="import-columns")
 
 
 @dataclass
@@ -139,20 +137,9 @@ def validate_sheet(
     sheet_rows = _SheetRows(sheet, header, cells, numbers, _labels(header, width))
 
     mapped = [c for c in header.columns if c.column]
-    # Columns are read side by side: most of the work is in Arrow, which lets go of the GIL.
-    reading = [
-        (
-            hc,
-            _READERS.submit(
-                read_column, table.column(hc.column), cells[hc.position], f"{where}, column {hc.label!r}"
-            ),
-        )
-        for hc in mapped
-        if hc.column != PROGRAMME
-    ]
     parsed = {}  # position -> (values, error messages)
-    for hc, job in reading:
-        *parsed[hc.position], warnings = job.result()
+    for hc, (parsed_values, errors, warnings) in _read_columns(table, mapped, cells, where):
+        parsed[hc.position] = parsed_values, errors
         result.warnings += warnings
     extra_positions = [p for p in range(width) if p >= len(header.columns) or not header.columns[p].column]
     _warn_extra(result, where, table, header, present, extra_positions, sheet_rows.labels)
@@ -176,6 +163,24 @@ def validate_sheet(
     )
     _warn_unknown_topics(result, where)
     return result
+
+
+def _read_columns(table: Table, mapped, cells, where: str) -> list:
+    """(header column, read_column's result) of each mapped column but the programme, in order.
+
+    Columns are read side by side: most of the work is in Arrow, which lets go of the GIL.
+    """
+    jobs = [
+        (
+            hc,
+            _READERS.submit(
+                read_column, table.column(hc.column), cells[hc.position], f"{where}, column {hc.label!r}"
+            ),
+        )
+        for hc in mapped
+        if hc.column != PROGRAMME
+    ]
+    return [(hc, job.result()) for hc, job in jobs]
 
 
 def _record(table: Table, mapped, parsed, cells, rows: int) -> dict[str, pa.Array]:
