@@ -9,10 +9,10 @@ from engagement.history import import_history
 from engagement.ingest import import_file
 from engagement.ingest.upload import (
     ACCEPTED_TYPES,
-    IGNORE,
     column_choices,
     correction_workbook,
     mapping_overrides,
+    shown_choice,
     template_file,
 )
 from engagement.kpis.options import filter_options
@@ -76,7 +76,7 @@ for upload in uploads or []:
             )
             mapping = pd.DataFrame(
                 [
-                    {"column in the file": label, "goes to": column or IGNORE}
+                    {"column in the file": label, "goes to": shown_choice(column)}
                     for label, column in plan["columns"].items()
                 ]
             )

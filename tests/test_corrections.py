@@ -126,9 +126,6 @@ def test_error_column_left_in_still_imports(db, tmp_path):
     assert again.errors == [] and again.tables["meetings"]["accepted"] == 3
 
 
-@pytest.mark.xfail(
-    reason="the importer does not yet leave out tables.IGNORED_COLUMNS; it keeps them as extra"
-)
 def test_error_column_left_in_is_not_stored(db, tmp_path):
     """The error column is not kept as extra data, and not reported as an unknown column."""
     report = _import_csv(db, tmp_path)

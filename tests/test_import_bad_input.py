@@ -163,11 +163,6 @@ def test_header_only_file_imports_nothing(con, name):
     assert snapshot(con)["counts"]["meetings"] == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="run.py does not yet say that a header-only file has no data rows (run.py is being rewritten; "
-    "see the report to the lead)",
-)
 @pytest.mark.parametrize("name", HEADER_ONLY)
 def test_header_only_file_says_so(con, name):
     """The report says there are no rows below the header."""
@@ -556,9 +551,6 @@ def test_mixed_encodings_decoded_per_row(db):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="run.py does not yet copy Sheet.warnings (reading warnings) into the import report"
-)
 def test_mixed_encodings_warning_reaches_the_report(db):
     report = import_file(db, ("gemengd.csv", MIXED))
     assert any("mixes encodings: rows 3, 5" in warning for warning in report.warnings), report.warnings

@@ -94,3 +94,21 @@ def test_a_file_that_cannot_be_read_says_why(app):
     assert not app.exception
     assert any("broken.xlsx" in e.value for e in app.error)
     assert meetings_in(database) == 0
+
+
+def test_a_column_left_out_is_not_kept_even_as_extra(tmp_path):
+    """Choosing '(leave out)' drops the column; by default an unknown column is kept as extra data."""
+    from engagement.ingest import import_file
+    from engagement.ingest.header import IGNORED
+
+    con = open_database(tmp_path / "leave_out.duckdb")
+    kept = import_file(con, ("overleggen.csv", MEETINGS_CSV), dry_run=False)
+    assert any("Gespreksleider" in w for w in kept.warnings)
+    assert con.execute("select count(*) from meetings where extra is not null").fetchone()[0] == 2
+    con.execute("delete from meetings")
+    left_out = import_file(
+        con, ("overleggen2.csv", MEETINGS_CSV), column_overrides={"overleggen2": {"Gespreksleider": IGNORED}}
+    )
+    assert not any("Gespreksleider" in w for w in left_out.warnings)
+    assert con.execute("select count(*) from meetings where extra is not null").fetchone()[0] == 0
+    assert left_out.sheets[0]["columns"]["Gespreksleider"] == IGNORED

@@ -10,9 +10,12 @@ from functools import cache
 
 from engagement.ingest.read import HEAD_ROWS
 from engagement.ingest.words import fold, fold_words
-from engagement.tables import PROGRAMME_SYNONYMS, TABLES, Table
+from engagement.tables import IGNORED_COLUMNS, PROGRAMME_SYNONYMS, TABLES, Table
 
 PROGRAMME = "programme"  # the column name a programme column maps to
+# A column the importer leaves out altogether (not even kept as extra data): one the user
+# chose to leave out on the upload page, or the error column of a corrections workbook.
+IGNORED = "(leave out)"
 
 
 @cache
@@ -45,7 +48,7 @@ class Header:
 
     @property
     def matched(self) -> set[str]:
-        return {c.column for c in self.columns if c.column and c.column != PROGRAMME}
+        return {c.column for c in self.columns if c.column and c.column not in (PROGRAMME, IGNORED)}
 
     @property
     def missing_required(self) -> list[str]:
@@ -56,6 +59,9 @@ class Header:
         return [c for c in self.columns if c.column is None and c.label]
 
 
+_IGNORED_LABELS = {fold(label) for label in IGNORED_COLUMNS}
+
+
 def map_header(table: Table, row: list, row_index: int) -> Header:
     """The columns of one candidate header row; a column named twice is kept once, then as extra."""
     mapping = labels(table.name)
@@ -64,6 +70,8 @@ def map_header(table: Table, row: list, row_index: int) -> Header:
     for position, cell in enumerate(row):
         label = cell_text(cell)
         column = mapping.get(fold(label)) if label else None
+        if label and fold(label) in _IGNORED_LABELS:
+            column = IGNORED
         if column in seen:
             column = None
         if column:
@@ -132,14 +140,15 @@ def describe_columns(table: Table, names: list[str]) -> str:
 
 
 def override_columns(header: Header, overrides: dict[str, str | None] | None) -> Header:
-    """The header with the user's corrections: {label as written: column, or None to ignore it}.
+    """The header with the user's corrections: {label as written: the table's column, IGNORED
+    to leave the column out, or None to keep it as extra data}.
 
     A label the file does not have, or a column the table does not have, is ignored here;
     the upload page offers only the file's labels and the table's columns.
     """
     if not overrides:
         return header
-    allowed = {c.name for c in header.table.columns} | {PROGRAMME}
+    allowed = {c.name for c in header.table.columns} | {PROGRAMME, IGNORED}
     columns = [
         HeaderColumn(c.position, c.label, overrides[c.label])
         if c.label in overrides and (overrides[c.label] is None or overrides[c.label] in allowed)

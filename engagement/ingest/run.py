@@ -55,7 +55,7 @@ def import_file(
     programme column; with `dry_run` everything is checked and counted, nothing kept.
     `supplier` is the supplier of a list that names none (an Open Supply Hub facility list).
     `column_overrides` corrects the column mapping, per sheet name: {label as written in the
-    file: the table's column, or None to ignore that column}.
+    file: the table's column, header.IGNORED to leave it out, or None to keep it as extra data}.
     """
     report = FileReport(file=str(source[0]) if isinstance(source, tuple) else str(source), dry_run=dry_run)
     programme = (programme or "").strip() or DEFAULT_PROGRAMME
@@ -68,7 +68,10 @@ def import_file(
             if forced is None:
                 raise ReadError(f"{name}: unknown table {table!r} (tables: {', '.join(TABLES)})")
         names = NameBook(con)
-        sheets = adapt_sheets(read_sheets(name, data), supplier=supplier, names=names, report=report)
+        sheets = read_sheets(name, data)
+        for sheet in sheets:  # what reading noticed (mixed encodings, ...) belongs in the report
+            report.warnings.extend(sheet.warnings)
+        sheets = adapt_sheets(sheets, supplier=supplier, names=names, report=report)
         plans = plan_sheets(name, sheets, forced, report)
         plans = [
             (sheet, override_columns(header, (column_overrides or {}).get(sheet.name)))
@@ -79,6 +82,10 @@ def import_file(
         for sheet, header in plans:
             cells = sheet_columns(sheet, header.row_index)
             results.append(validate_sheet(sheet.name, header, cells, programme, names, _where(sheet)))
+            if not any(column.present().any() for column in cells):
+                report.warnings.append(
+                    f"{_where(sheet)}: no data rows below the header (row {header.row_index + 1}): nothing to import"
+                )
     except ReadError as problem:
         report.fatal = " ".join(str(problem).split())
         return report

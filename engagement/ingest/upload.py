@@ -5,25 +5,30 @@ from functools import cache
 
 import pandas as pd
 
-from engagement.ingest.header import PROGRAMME
+from engagement.ingest.header import IGNORED, PROGRAMME
 from engagement.tables import TABLES
 
 ACCEPTED_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "ods", "xls"]
-IGNORE = "(ignore)"  # the mapping editor's choice for a column the importer should leave out
+EXTRA = "(keep as extra data)"  # the editor's word for a column kept but not a table column
 
 
 def column_choices(table_name: str) -> list[str]:
-    """What a file's column can go to: a column of the table, the programme, or nowhere."""
-    return [IGNORE, PROGRAMME, *TABLES[table_name].column_names]
+    """What a file's column can go to: a column of the table, the programme, extra data, or nowhere."""
+    return [IGNORED, EXTRA, PROGRAMME, *TABLES[table_name].column_names]
+
+
+def shown_choice(column: str | None) -> str:
+    """How the editor shows where a column goes (None, kept as extra data, has no name of its own)."""
+    return EXTRA if column is None else column
 
 
 def mapping_overrides(detected: dict[str, str | None], edited: pd.DataFrame) -> dict[str, str | None]:
-    """The whole mapping as the user left it in the editor: {label: column, or None to ignore}.
+    """The whole mapping as the user left it in the editor: {label: column, IGNORED, or None for extra}.
 
     The whole mapping, not only the changes, so that applying it twice gives the same result.
     """
     chosen = dict(zip(edited["column in the file"], edited["goes to"], strict=True))
-    return {label: (None if chosen.get(label, IGNORE) == IGNORE else chosen[label]) for label in detected}
+    return {label: (None if chosen.get(label, EXTRA) == EXTRA else chosen[label]) for label in detected}
 
 
 @cache

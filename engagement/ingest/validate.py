@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from engagement.ingest import columns as cols
 from engagement.ingest import lists, values
-from engagement.ingest.header import PROGRAMME, Header
+from engagement.ingest.header import IGNORED, PROGRAMME, Header
 from engagement.ingest.names import NameBook, resolve_columns
 from engagement.ingest.report import RowError
 from engagement.store import ARROW_TYPES
@@ -136,7 +136,7 @@ def validate_sheet(
     numbers = header.row_index + 2 + np.flatnonzero(non_blank)
     sheet_rows = _SheetRows(sheet, header, cells, numbers, _labels(header, width))
 
-    mapped = [c for c in header.columns if c.column]
+    mapped = [c for c in header.columns if c.column and c.column != IGNORED]
     parsed = {}  # position -> (values, error messages)
     for hc, (parsed_values, errors, warnings) in _read_columns(table, mapped, cells, where):
         parsed[hc.position] = parsed_values, errors
