@@ -95,6 +95,9 @@ for upload in uploads or []:
             if changed != plan["columns"]:
                 st.session_state[f"overrides_{upload.name}"] = {**overrides, plan["sheet"]: changed}
                 st.rerun()
+            if plan.get("preview"):
+                st.caption("First rows as the importer understood them:")
+                st.dataframe(pd.DataFrame(plan["preview"]), hide_index=True, width="stretch")
             if plan["missing_required"]:
                 st.warning("Required columns not found: " + ", ".join(plan["missing_required"]))
         counts = pd.DataFrame(report.tables).T

@@ -52,6 +52,9 @@ def test_preview_then_import(app):
     assert "table **meetings**" in texts and "header in row 1" in texts
     problems = app.dataframe[-1].value  # the validation report's problem list
     assert problems["row"].tolist() == [3] and problems["column"].tolist() == ["Datum overleg"]
+    preview = next(d.value for d in app.dataframe if "date" in d.value.columns)  # parsed values
+    assert [str(d)[:10] for d in preview["date"]] == ["2024-03-12", "2024-03-14"]
+    assert preview["type"].tolist() == ["dialogue", "follow_up"]  # Dutch words, canonical values
     assert meetings_in(database) == 0  # a preview stores nothing
 
     app.button(key="import_files").click().run()

@@ -79,9 +79,10 @@ def import_file(
         ]
         report.sheets = [describe_plan(sheet, header) for sheet, header in plans]
         results = []
-        for sheet, header in plans:
+        for (sheet, header), plan in zip(plans, report.sheets, strict=True):
             cells = sheet_columns(sheet, header.row_index)
             results.append(validate_sheet(sheet.name, header, cells, programme, names, _where(sheet)))
+            plan["preview"] = first_accepted_rows(results[-1])
             if not any(column.present().any() for column in cells):
                 report.warnings.append(
                     f"{_where(sheet)}: no data rows below the header (row {header.row_index + 1}): nothing to import"
@@ -104,6 +105,15 @@ def import_file(
         report.tables = {}
         report.outcome = None
     return report
+
+
+PREVIEW_ROWS = 5  # accepted rows shown, parsed, on the upload page
+
+
+def first_accepted_rows(result: SheetResult) -> list[dict]:
+    """The first accepted rows of a sheet as the importer parsed them (for the preview)."""
+    accepted = result.rows.filter(pa.array(result.accepted))
+    return accepted.slice(0, PREVIEW_ROWS).to_pylist()
 
 
 def import_files(con, sources: list[Source], **options) -> list[FileReport]:
@@ -254,7 +264,8 @@ def _store(con, report, file_name, file_hash, programme, rows, results, names, i
             "dry_run": report.dry_run,
         }
         con.execute(
-            "insert into imports values ($id, $file, $hash, $by, $at, $programme, $outcome, $summary)",
+            "insert into imports (import_id, file_name, file_hash, imported_by, imported_at, programme, outcome, "
+            "summary) values ($id, $file, $hash, $by, $at, $programme, $outcome, $summary)",
             {
                 "id": import_id,
                 "file": file_name,
