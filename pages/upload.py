@@ -116,10 +116,12 @@ for upload in uploads or []:
 readable = [r for r in reports if not r.fatal]
 if readable and st.button(f"Import {len(readable)} file(s)", type="primary", key="import_files"):
     progress = st.progress(0.0, text="Importing…")
-    for number, upload in enumerate(
-        u for u in uploads if not next(r for r in reports if r.file == u.name).fatal
-    ):
-        progress.progress(number / len(readable), text=f"Importing {upload.name}…")
+    to_import = [u for u in uploads if not next(r for r in reports if r.file == u.name).fatal]
+    for number, upload in enumerate(to_import):
+
+        def show(fraction: float, step: str, number=number, name=upload.name) -> None:
+            progress.progress((number + fraction) / len(to_import), text=f"{name}: {step}…")
+
         done = import_file(
             con,
             (upload.name, upload.getvalue()),
@@ -127,6 +129,7 @@ if readable and st.button(f"Import {len(readable)} file(s)", type="primary", key
             supplier=supplier or None,
             imported_by="dashboard",
             column_overrides=overrides_by_file.get(upload.name),
+            on_progress=show,
         )
         if done.fatal:
             st.error(done.fatal)

@@ -115,3 +115,15 @@ def test_a_column_left_out_is_not_kept_even_as_extra(tmp_path):
     assert not any("Gespreksleider" in w for w in left_out.warnings)
     assert con.execute("select count(*) from meetings where extra is not null").fetchone()[0] == 0
     assert left_out.sheets[0]["columns"]["Gespreksleider"] == IGNORED
+
+
+def test_an_import_reports_its_progress(tmp_path):
+    """on_progress hears rising fractions, each with a step, ending at 1.0 when done."""
+    from engagement.ingest import import_file
+
+    heard = []
+    con = open_database(tmp_path / "progress.duckdb")
+    import_file(con, ("overleggen.csv", MEETINGS_CSV), on_progress=lambda f, step: heard.append((f, step)))
+    fractions = [f for f, _ in heard]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(heard) >= 4
+    assert [step for _, step in heard][-2:] == ["storing", "done"]

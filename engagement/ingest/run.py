@@ -7,6 +7,7 @@ or, on any error, nothing is.
 
 import hashlib
 import json
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
@@ -48,6 +49,7 @@ def import_file(
     imported_by: str | None = None,
     supplier: str | None = None,
     column_overrides: dict[str, dict[str, str | None]] | None = None,
+    on_progress: Callable[[float, str], None] | None = None,
 ) -> FileReport:
     """Import one file (a path, or (file name, bytes) from an upload) and report what happened.
 
@@ -56,7 +58,9 @@ def import_file(
     `supplier` is the supplier of a list that names none (an Open Supply Hub facility list).
     `column_overrides` corrects the column mapping, per sheet name: {label as written in the
     file: the table's column, header.IGNORED to leave it out, or None to keep it as extra data}.
+    `on_progress(fraction, step)` hears how far the import is (for a progress bar).
     """
+    progress = on_progress or (lambda _fraction, _step: None)
     report = FileReport(file=str(source[0]) if isinstance(source, tuple) else str(source), dry_run=dry_run)
     programme = (programme or "").strip() or DEFAULT_PROGRAMME
     try:
@@ -68,6 +72,7 @@ def import_file(
             if forced is None:
                 raise ReadError(f"{name}: unknown table {table!r} (tables: {', '.join(TABLES)})")
         names = NameBook(con)
+        progress(0.05, "reading")
         sheets = read_sheets(name, data)
         for sheet in sheets:  # what reading noticed (mixed encodings, ...) belongs in the report
             report.warnings.extend(sheet.warnings)
@@ -79,7 +84,8 @@ def import_file(
         ]
         report.sheets = [describe_plan(sheet, header) for sheet, header in plans]
         results = []
-        for (sheet, header), plan in zip(plans, report.sheets, strict=True):
+        for number, ((sheet, header), plan) in enumerate(zip(plans, report.sheets, strict=True)):
+            progress(0.3 + 0.5 * number / len(plans), f"checking {_where(sheet)}")
             cells = sheet_columns(sheet, header.row_index)
             results.append(validate_sheet(sheet.name, header, cells, programme, names, _where(sheet)))
             plan["preview"] = first_accepted_rows(results[-1])
@@ -99,11 +105,13 @@ def import_file(
         report.fatal = f"{report.file}: cannot be read ({_one_line(problem)})"
         return report
     try:
+        progress(0.85, "storing")
         _store(con, report, Path(name).name, file_hash.result(), programme, rows, results, names, imported_by)
     except Exception as problem:
         report.fatal = f"{report.file}: nothing stored, the import failed ({_one_line(problem)})"
         report.tables = {}
         report.outcome = None
+    progress(1.0, "done")
     return report
 
 
