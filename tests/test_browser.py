@@ -90,3 +90,23 @@ def test_a_bookmarked_page_opens_on_a_freshly_started_server(tmp_path, page: Pag
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def test_a_coordinator_imports_a_dutch_export_in_the_browser(dashboard_url, page: Page, tmp_path, artifacts):
+    """Drop a Dutch meetings CSV on the Import page, read the preview, import it, see the outcome."""
+    export = tmp_path / "overleggen_2025.csv"
+    export.write_bytes(
+        "Datum overleg;Leverancier;Soort;Onderwerpen\n"
+        "02-04-2025;Voltara Cars;dialoog;herstel\n"
+        "31-04-2025;Voltara Cars;dialoog;herstel\n".encode("cp1252")
+    )
+    page.goto(dashboard_url)
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Import").click()
+    expect(page.get_by_role("heading", name="Import", exact=True)).to_be_visible(timeout=30_000)
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(export))
+    expect(page.get_by_text("table meetings")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("1 problems")).to_be_visible()
+    page.get_by_role("button", name="Import 1 file(s)").click()
+    expect(page.get_by_text("1 rows stored, 1 rejected")).to_be_visible(timeout=30_000)
+    assert_no_error(page)
+    page.screenshot(path=str(artifacts / "import_page.png"), full_page=True)
