@@ -132,9 +132,15 @@ def sidebar_filters() -> Filters:
 
 def current_filters() -> Filters:
     """The filters dashboard.py put in the session for this run."""
+    through_the_entry_script()
+    return st.session_state["filters"]
+
+
+def through_the_entry_script() -> None:
+    """Every page calls this (or current_filters) first, so it always runs inside dashboard.py:
+    its sidebar, and its guard that turns an error into a message instead of a traceback."""
     if "filters" not in st.session_state:
         _run_through_the_entry_script()
-    return st.session_state["filters"]
 
 
 def _run_through_the_entry_script() -> None:

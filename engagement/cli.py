@@ -1,4 +1,4 @@
-"""The command line (IMPORT_FORMAT.md, "Command line"): import, kpis, sample, template, rejected, aliases.
+"""The command line (IMPORT_FORMAT.md, "Command line"): import, undo, kpis, sample, template, rejected, aliases.
 
 Exit status: 0 all well; 1 some rows rejected; 2 a file or the command could not
 be carried out. A user never sees a traceback: unexpected errors become one line.
@@ -20,6 +20,10 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--supplier", help="the supplier of a facility list or Teams report that names none")
     imp.add_argument("--dry-run", action="store_true", help="check and report, store nothing")
     imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
+
+    undo = commands.add_parser("undo", help="undo an import: the database as it was before it")
+    undo.add_argument("import_id", type=int, metavar="IMPORT_ID", help="the import's number (import history)")
+    undo.add_argument("--db")
 
     kpis = commands.add_parser("kpis", help="print the KPIs for a period")
     kpis.add_argument("--db")
@@ -70,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
             from engagement.ingest.command import run_import
 
             return run_import(args)
+        if args.command == "undo":
+            from engagement.history import run_undo
+
+            return run_undo(args)
         if args.command == "kpis":
             from engagement.kpis.command import run_kpis
 

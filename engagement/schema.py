@@ -7,7 +7,7 @@ that last wrote the row, and the unknown columns of the source as `extra`.
 
 from engagement.tables import SQL_TYPES, TABLES, Table
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SYSTEM_TABLES = """
 create table if not exists meta (key varchar primary key, value varchar);
@@ -63,8 +63,23 @@ def _migrate_0_to_1(con) -> None:
         con.execute(table_ddl(table))
 
 
+def _migrate_1_to_2(con) -> None:
+    """Undoing an import: the rows it replaced, as they were, and when it was undone."""
+    con.execute(
+        """
+        create table if not exists replaced_rows (
+            import_id integer not null,     -- the import that replaced the row
+            table_name varchar not null,
+            row_key varchar not null,
+            row_data json not null          -- the whole row before (extra as JSON text)
+        );
+        alter table imports add column if not exists undone_at timestamp;
+        """
+    )
+
+
 # MIGRATIONS[n] takes a database at version n to n + 1. Append, never edit.
-MIGRATIONS = [_migrate_0_to_1]
+MIGRATIONS = [_migrate_0_to_1, _migrate_1_to_2]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

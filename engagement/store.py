@@ -239,15 +239,27 @@ def _json(text: str | None):
 
 
 def _write(con, table: Table, rows: pa.Table, replace: bool, import_id: int | None) -> None:
-    """Store the rows marked KEEP, replacing stored rows with their keys when `replace`."""
+    """Store the rows marked KEEP, replacing stored rows with their keys when `replace`.
+
+    The rows replaced are kept in replaced_rows under the import (engagement.history.undo_import
+    puts them back); the rows an import inserted are those carrying its import_id with no
+    before-image under it.
+    """
     columns = ["row_key", "programme", *table.column_names, "extra"]
     con.register("written_rows", rows.select([*columns, KEEP]))
     try:
         # Table and column names come from engagement.tables; the values travel as a registered table.
         if replace:
-            con.execute(
-                f"delete from {table.name} where row_key in (select row_key from written_rows where {KEEP})"  # noqa: S608
-            )
+            replaced = f"row_key in (select row_key from written_rows where {KEEP})"  # noqa: S608
+            if import_id is not None:
+                # The before-image of every row about to be replaced, for undoing this import.
+                con.execute(
+                    "insert into replaced_rows select cast($import_id as integer), $table, e.row_key, "  # noqa: S608
+                    f"to_json(e) from (select * replace (cast(extra as varchar) as extra) from {table.name}) e "
+                    f"where e.{replaced}",
+                    {"import_id": import_id, "table": table.name},
+                )
+            con.execute(f"delete from {table.name} where {replaced}")  # noqa: S608
         casts = ", ".join(f"cast({c} as {_sql_type(table, c)})" for c in columns)
         con.execute(
             f"insert into {table.name} ({', '.join(columns)}, import_id) "  # noqa: S608

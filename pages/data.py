@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from engagement.app import connection, settings
+from engagement.app import connection, settings, through_the_entry_script
 from engagement.history import empty_database, holds_only_sample, import_history
 from engagement.settings import save_setting
 
+through_the_entry_script()
 st.title("Data")
 con = connection()
 if holds_only_sample(con):

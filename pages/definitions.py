@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from engagement.app import settings
+from engagement.app import settings, through_the_entry_script
 from engagement.catalogue import AREAS, kpis_of_area
 
+through_the_entry_script()
 st.title("KPI definitions")
 current = settings()
 st.markdown(

@@ -4,8 +4,8 @@ read the validation report, then store. Nothing is stored before "Import"."""
 import pandas as pd
 import streamlit as st
 
-from engagement.app import connection, figures
-from engagement.history import import_history
+from engagement.app import connection, figures, through_the_entry_script
+from engagement.history import UndoRefused, describe_undo, import_history, undo_import
 from engagement.ingest import import_file
 from engagement.ingest.upload import (
     ACCEPTED_TYPES,
@@ -18,6 +18,7 @@ from engagement.ingest.upload import (
 from engagement.kpis.options import filter_options
 from engagement.tables import DEFAULT_PROGRAMME
 
+through_the_entry_script()
 st.title("Import")
 con = connection()
 st.markdown(
@@ -143,11 +144,26 @@ if readable and st.button(f"Import {len(readable)} file(s)", type="primary", key
 
 st.subheader("Import history")
 history = import_history(con)
+stored = history[history["outcome"] == "stored"] if not history.empty else history
+if not stored.empty:
+    left, right = st.columns([3, 1])
+    to_undo = left.selectbox(
+        "Undo an import: restore the data as it was before it",
+        stored["import_id"].tolist(),
+        format_func=lambda i: f"#{i} {history.set_index('import_id').loc[i, 'file_name']}",
+        key="undo_import",
+    )
+    if right.button("Undo this import", key="undo_button"):
+        try:
+            st.success(describe_undo(undo_import(con, int(to_undo))))
+        except UndoRefused as refused:
+            st.error(str(refused))
+        history = import_history(con)  # as it is after the undo
 if history.empty:
     st.info("Nothing has been imported yet.")
 else:
     st.dataframe(history, hide_index=True, width="stretch")
-    with_rejections = history[history["rejected_rows"] > 0]
+    with_rejections = history[(history["rejected_rows"] > 0) & (history["outcome"] != "undone")]
     if not with_rejections.empty:
         chosen = st.selectbox(
             "Download the rejected rows of an import, with an error column, to correct and re-import",

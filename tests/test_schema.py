@@ -43,3 +43,29 @@ def test_the_database_path_comes_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("ENGAGEMENT_DB", str(tmp_path / "x.duckdb"))
     assert database_path() == tmp_path / "x.duckdb"
     assert database_path("given.duckdb").name == "given.duckdb"
+
+
+def test_a_version_1_file_is_migrated_without_losing_rows(tmp_path):
+    """Version 2 adds replaced_rows and imports.undone_at (undoing an import) to a version-1 file."""
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    schema.MIGRATIONS[0](con)
+    con.execute("insert into meta values ('schema_version', '1'), ('data_version', '3')")
+    con.execute(
+        "insert into imports values (1, 'l.csv', 'abc', 'me', '2024-01-02 03:04:05', 'P', 'stored', '{}')"
+    )
+    con.execute(
+        "insert into suppliers (row_key, programme, supplier, import_id) values ('p|supplier|acme', 'P', 'Acme', 1)"
+    )
+    con.execute("insert into settings values ('staleness_days', '90')")
+    con.close()
+
+    con = open_database(path)
+    assert schema.schema_version(con) == schema.SCHEMA_VERSION == 2
+    assert con.execute("select import_id, file_name, outcome, undone_at from imports").fetchall() == [
+        (1, "l.csv", "stored", None)
+    ]
+    assert con.execute("select supplier, import_id from suppliers").fetchall() == [("Acme", 1)]
+    assert con.execute("select value from settings").fetchall() == [("90",)]
+    assert con.execute("select value from meta where key = 'data_version'").fetchall() == [("3",)]
+    assert con.execute("select count(*) from replaced_rows").fetchone() == (0,)

@@ -127,3 +127,16 @@ def test_an_import_reports_its_progress(tmp_path):
     fractions = [f for f, _ in heard]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(heard) >= 4
     assert [step for _, step in heard][-2:] == ["storing", "done"]
+
+
+def test_an_import_can_be_undone_from_the_page(app):
+    """Import on the page, then undo it there: the meetings are gone again."""
+    app, database = app
+    open_import_page(app)
+    app.get("file_uploader")[0].set_value(("overleggen.csv", MEETINGS_CSV, "text/csv")).run()
+    app.button(key="import_files").click().run()
+    assert meetings_in(database) == 2
+    app.button(key="undo_button").click().run()
+    assert not app.exception, app.exception
+    assert any("overleggen.csv" in s.value for s in app.success)
+    assert meetings_in(database) == 0
