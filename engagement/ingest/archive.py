@@ -32,11 +32,10 @@ _PASSWORD = "is password-protected: save it without a password and import again"
 _RESAVE = "open it in Excel or LibreOffice, save it as .xlsx and import again"
 
 # In sheet XML <row> and <c> carry r="..." (other attributes ending in r may match too, which
-# only costs time). Beyond column J or row 999,999 a sheet may span more than
-# MAX_SHEET_CELLS, so such a reference sends the sheet to an exact count.
-# calamine also takes r='A1' and r = "A1", so the patterns do too.
-_FAR_REFERENCE = re.compile(rb'r\s*=\s*["\']\s*(?:[K-Zk-z]|[A-Za-z]{2}|[A-Za-z]{0,3}\d{7})')
-_REFERENCE = re.compile(rb'r\s*=\s*["\']\s*([A-Za-z]{0,3})(\d+)')
+# only costs time). calamine also takes r='A1' and r = "A1", so the patterns do too.
+_REFERENCE_START = rb'r\s*=\s*["\']\s*'
+_REFERENCE = re.compile(_REFERENCE_START + rb"([A-Za-z]{0,3})(\d+)")
+_JOINT = 4096  # kept between two pieces when no tag starts near the end of the first
 _CELL_ROW = re.compile(rb'<c\s[^>]*?\br\s*=\s*["\']\s*[A-Za-z]{1,3}(\d+)')
 _ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>")
 _ROWS_REPEATED = re.compile(rb'number-rows-repeated="(\d+)"')
@@ -187,20 +186,98 @@ def _check_member(name: str, data: bytes, member: _Member) -> None:
         for _piece in _pieces(name, data, member):
             pass  # only its size matters
         return
-    head, tail, far = b"", b"", False
-    for piece in _pieces(name, data, member):
+    head, tail, beyond, bounds = b"", b"", False, None
+    for piece, text in _tags(_pieces(name, data, member)):
         if len(head) < _PROLOG:
             head += piece[: _PROLOG - len(head)]
             if len(head) == _PROLOG:
                 _check_prolog(name, part, head)  # before the rest of a bomb is unpacked
-        # A reference split between two pieces is found in their joint.
-        far = far or bool(_FAR_REFERENCE.search(piece) or _FAR_REFERENCE.search(tail[-16:] + piece[:16]))
+        if bounds is None:
+            bounds = _bounds(text)
+        beyond = beyond or bool(bounds.search(text))
         tail = piece[-4096:] if len(piece) >= 4096 else (tail + piece)[-4096:]
     _check_prolog(name, part, head)
     if part == "content.xml":
         _check_ods_span(name, data, member)
     else:
-        _check_sheet_span(name, data, member, head, tail, far)
+        _check_sheet_span(name, data, member, head, tail, beyond)
+
+
+def _tags(pieces):
+    """(piece, text) for each unpacked piece: text holds every reference in full.
+
+    A tag cut between two pieces is carried over whole into the next text (no tag of a
+    workbook is longer than a piece); the last text holds what is left. The pieces are
+    the unpacked bytes as they come, for the prolog and the tail.
+    """
+    carry = b""
+    piece = b""
+    for piece in pieces:
+        text = carry + piece
+        cut = text.rfind(b"<")
+        if cut < 0 or len(text) - cut > _PIECE:
+            cut = max(len(text) - _JOINT, 0)  # no tag is that long: keep enough for a reference
+        text, carry = text[:cut], text[cut:]
+        yield piece, text
+    if carry:
+        yield b"", carry
+
+
+def _bounds(text: bytes) -> re.Pattern:
+    """A pattern for the references that may take a sheet past MAX_SHEET_CELLS.
+
+    The widest column among the references in the first piece (C) sets the bound: a sheet
+    whose references all lie within column C and row MAX_SHEET_CELLS // C spans at most
+    MAX_SHEET_CELLS, so one search over the sheet for a reference beyond either (which
+    almost never matches) replaces counting every reference. A match sends the sheet to the
+    exact count.
+    """
+    columns = max((_column_number(letters) for letters, _ in _REFERENCE.findall(text)), default=1)
+    columns = max(columns, 1)
+    letters = _column_letters(columns)
+    rows = str(MAX_SHEET_CELLS // columns)
+    far_column = _greater(letters, _LETTER_CLASSES, b"[A-Za-z]") + rb"\d"
+    far_row = rb"[A-Za-z]*0*" + _greater(rows.encode(), _DIGIT_CLASSES, rb"\d") + rb"(?!\d)"
+    return re.compile(_REFERENCE_START + rb"(?:" + far_column + rb"|" + far_row + rb")")
+
+
+def _greater(value: bytes, above: dict[int, bytes], anything: bytes) -> bytes:
+    """A regex for the strings of `anything` greater than value, longer strings being greater
+    (column letters, and numbers without leading zeros, order that way)."""
+    options = [anything + b"{%d,}" % (len(value) + 1)]
+    for index, symbol in enumerate(value):
+        if above[symbol]:
+            rest = anything + b"{%d}" % (len(value) - index - 1) if index < len(value) - 1 else b""
+            options.append(re.escape(value[:index]) + above[symbol] + rest)
+    return b"(?:" + b"|".join(options) + b")"
+
+
+def _column_letters(number: int) -> bytes:
+    letters = b""
+    while number > 0:
+        number, remainder = divmod(number - 1, 26)
+        letters = bytes([ord("A") + remainder]) + letters
+    return letters
+
+
+def _classes(symbols: bytes, *, letters: bool) -> dict[int, bytes]:
+    classes = {}
+    for index, symbol in enumerate(symbols):
+        rest = symbols[index + 1 :]
+        if not rest:
+            classes[symbol] = b""
+        elif letters:
+            low = rest.lower()
+            classes[symbol] = b"[%c-%c%c-%c]" % (rest[0], rest[-1], low[0], low[-1])
+        else:
+            classes[symbol] = b"[%c-%c]" % (rest[0], rest[-1])
+    if letters:
+        classes.update({symbol + 32: value for symbol, value in list(classes.items())})
+    return classes
+
+
+_LETTER_CLASSES = _classes(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", letters=True)
+_DIGIT_CLASSES = _classes(b"0123456789", letters=False)
 
 
 def _check_prolog(name: str, part: str, head: bytes) -> None:
@@ -215,7 +292,9 @@ def _check_prolog(name: str, part: str, head: bytes) -> None:
         )
 
 
-def _check_sheet_span(name: str, data: bytes, member: _Member, head: bytes, tail: bytes, far: bool) -> None:
+def _check_sheet_span(
+    name: str, data: bytes, member: _Member, head: bytes, tail: bytes, beyond: bool
+) -> None:
     """Refuse an xlsx sheet whose cells would span more than MAX_SHEET_CELLS in calamine."""
     first = _CELL_ROW.search(head)
     last = None
@@ -226,16 +305,14 @@ def _check_sheet_span(name: str, data: bytes, member: _Member, head: bytes, tail
         raise ReadError(
             f"{name}: the sheet in part {member.info.filename} lists its rows out of order: {_RESAVE}"
         )
-    if not far:
-        return  # every reference is within column J and row 999,999: under MAX_SHEET_CELLS
+    if not beyond:
+        return  # every reference is within the bounds of _bounds: under MAX_SHEET_CELLS
     rows = 0
     letters_seen: set[bytes] = set()
-    joint = b""
-    for piece in _pieces(name, data, member):
-        for letters, digits in _REFERENCE.findall(joint + piece):
+    for _piece, text in _tags(_pieces(name, data, member)):
+        for letters, digits in _REFERENCE.findall(text):
             letters_seen.add(letters.upper())
             rows = max(rows, int(digits))
-        joint = piece[-16:]
     columns = max((_column_number(letters) for letters in letters_seen), default=1)
     _check_cells(name, rows, columns)
 
