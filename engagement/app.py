@@ -90,7 +90,6 @@ def settings():
 
 def sidebar_filters() -> Filters:
     """Draw the global filters in the sidebar and return them; widget keys keep them across pages."""
-    con = connection()
     options = figures(filter_options)
     first_day, last_day = figures(data_span)
     last_day_shown = reference_day(last_day, date.today())
@@ -117,7 +116,7 @@ def sidebar_filters() -> Filters:
             )
             for dimension, label in FILTER_LABELS.items()
         }
-        if holds_only_sample(con):
+        if figures(holds_only_sample):  # cached: the sidebar draws on every rerun
             st.info("You are looking at **fictional sample data**. Use *Data* to start an empty database.")
     return Filters(
         date_from,

@@ -44,8 +44,3 @@ def bump_data_version(con) -> None:
     con.execute(
         "update meta set value = cast(cast(value as integer) + 1 as varchar) where key = 'data_version'"
     )
-
-
-def is_empty(con) -> bool:
-    """True when nothing has been imported yet."""
-    return con.execute("select count(*) from imports where outcome = 'stored'").fetchone()[0] == 0

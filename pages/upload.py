@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from engagement.app import connection, figures, through_the_entry_script
+from engagement.db import data_version
 from engagement.history import UndoRefused, describe_undo, import_history, undo_import
 from engagement.ingest import import_file
 from engagement.ingest.upload import (
@@ -56,14 +57,22 @@ reports = []
 for upload in uploads or []:
     source = (upload.name, upload.getvalue())
     overrides = st.session_state.get(f"overrides_{upload.name}", {})
-    report = import_file(
-        con,
-        source,
-        programme=programme,
-        supplier=supplier or None,
-        dry_run=True,
-        column_overrides=overrides,
-    )
+    # Any widget change reruns the page: check each file again only when it, the options or
+    # the stored data changed, not on every click.
+    preview_key = (upload.file_id, programme, supplier, repr(overrides), data_version(con))
+    previews = st.session_state.setdefault("upload_previews", {})
+    if preview_key not in previews:
+        if len(previews) > 20:  # bounded: a long session keeps only recent checks
+            previews.clear()
+        previews[preview_key] = import_file(
+            con,
+            source,
+            programme=programme,
+            supplier=supplier or None,
+            dry_run=True,
+            column_overrides=overrides,
+        )
+    report = previews[preview_key]
     reports.append(report)
     overrides_by_file[upload.name] = overrides
     with st.container(border=True):
