@@ -65,7 +65,9 @@ class Sheet:
     head: list[list]  # the first HEAD_ROWS rows; row i is spreadsheet row i + 1
     _rows_after: Callable[[int], list[list]]
     from_text: bool = False  # a delimited text file: one sheet, named after the file
-    height: int | None = None  # rows in the sheet, when the reader knows without reading them all
+    # Rows in the sheet, when the reader knows without reading them all; a reader that read only
+    # the head of a taller sheet gives HEAD_ROWS + 1 (at least that many).
+    height: int | None = None
     warnings: list[str] = field(default_factory=list)  # about reading it, for the import report
     # The rows below a header as Arrow columns, one per field (a pyarrow Table or RecordBatch),
     # for readers that have them without a Python object per cell; the importer uses this

@@ -21,6 +21,7 @@ import pyarrow as pa
 from engagement.ingest.archive import check_zip_workbook
 from engagement.ingest.compound import check_compound_workbook
 from engagement.ingest.read import HEAD_ROWS, ReadError, Sheet
+from engagement.ingest.xlsx_head import read_heads
 
 # fastexcel and calamine log through Python's logging; without a handler each warning
 # ("Could not determine dtype for column 3, falling back to string") would reach stderr,
@@ -36,24 +37,24 @@ _PASSWORD = "is password-protected: save it without a password and import again"
 
 def read_workbook(name: str, data: bytes) -> list[Sheet]:
     """Every sheet of the workbook, in workbook order."""
+    heads = {}
     if data.startswith(b"PK"):
         check_zip_workbook(name, data)
+        heads = read_heads(data)  # empty for .ods and for sheets it is unsure of
     else:
         check_compound_workbook(name, data)
     with _calamine(name, None):
         reader = fastexcel.read_excel(data)
         sheet_names = list(reader.sheet_names)
-    return [_sheet(name, reader, sheet_name) for sheet_name in sheet_names]
+    return [_sheet(name, reader, sheet_name, heads.get(sheet_name)) for sheet_name in sheet_names]
 
 
-def _sheet(file_name: str, reader, sheet_name: str) -> Sheet:
-    with _calamine(file_name, sheet_name):
-        # skip_rows=0 keeps leading blank rows, so row i is spreadsheet row i + 1.
-        head_sheet = reader.load_sheet(
-            sheet_name, header_row=None, skip_rows=0, n_rows=HEAD_ROWS, dtypes="string"
-        )
-        head = _rows(head_sheet.to_arrow())
-        height = head_sheet.total_height
+def _sheet(file_name: str, reader, sheet_name: str, known_head) -> Sheet:
+    if known_head is not None:
+        head, height = known_head
+        height = HEAD_ROWS + 1 if height is None else height  # at least: the rest is not read yet
+    else:
+        head, height = _head(file_name, reader, sheet_name)
 
     def columns_after(header_index: int):
         skip = header_index + 1
@@ -66,6 +67,16 @@ def _sheet(file_name: str, reader, sheet_name: str) -> Sheet:
         return _rows(columns_after(header_index))
 
     return Sheet(sheet_name, head, rows_after, height=height, columns_after=columns_after)
+
+
+def _head(file_name: str, reader, sheet_name: str) -> tuple[list[list], int]:
+    """The first rows as fastexcel gives them (a full parse of the sheet), and the sheet's height."""
+    with _calamine(file_name, sheet_name):
+        # skip_rows=0 keeps leading blank rows, so row i is spreadsheet row i + 1.
+        head_sheet = reader.load_sheet(
+            sheet_name, header_row=None, skip_rows=0, n_rows=HEAD_ROWS, dtypes="string"
+        )
+        return _rows(head_sheet.to_arrow()), head_sheet.total_height
 
 
 def _typed_columns(reader, sheet_name: str, skip: int):
