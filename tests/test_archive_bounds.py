@@ -66,3 +66,35 @@ def test_far_cell_after_the_first_piece_is_refused():
     assert len(sheet) > 2 * archive._PIECE
     with pytest.raises(ReadError, match="cells"):
         archive.check_zip_workbook("far.xlsx", _workbook(sheet))
+
+
+def test_cells_without_references_count_by_position():
+    """calamine places a <c> without r after the cell before it: a row of 20,000 such cells and
+    a far row make a span as large as references would."""
+    wide_row = b'<row r="1">' + b"<c><v>1</v></c>" * 20_000 + b"</row>"
+    sheet = (
+        b"<worksheet><sheetData>"
+        + wide_row
+        + b'<row r="1000"><c r="A1000"><v>1</v></c></row></sheetData></worksheet>'
+    )
+    with pytest.raises(ReadError, match="20,000 columns"):
+        archive.check_zip_workbook("breed.xlsx", _workbook(sheet))
+
+
+def test_rows_without_references_count_by_position():
+    rows = (
+        b'<row><c r="A1"><v>1</v></c><c r="Z1"><v>1</v></c></row>'
+        + b"".join(b'<row x14ac:dyDescent="%x"/>' % (n * 2654435761 % 2**32) for n in range(400_000))
+        + b"<row><c><v>1</v></c></row>"
+    )
+    with pytest.raises(ReadError, match="400,002 rows by 26 columns"):
+        archive.check_zip_workbook(
+            "lang.xlsx", _workbook(b"<worksheet><sheetData>" + rows + b"</sheetData></worksheet>")
+        )
+
+
+def test_a_small_sheet_without_references_is_read():
+    rows = b"".join(b"<row>" + b"<c><v>1</v></c>" * 10 + b"</row>" for _ in range(1_000))
+    archive.check_zip_workbook(
+        "klein.xlsx", _workbook(b"<worksheet><sheetData>" + rows + b"</sheetData></worksheet>")
+    )

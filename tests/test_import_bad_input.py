@@ -608,3 +608,45 @@ def test_command_line_refusal(tmp_path, name, data, reason):
     assert len(lines) == 1 and lines[0].startswith(f"Error: {path}: ") and reason in lines[0], result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert result.stdout.strip() == "Nothing imported."
+
+
+# A file of which nearly every row is wrong
+
+
+def test_a_file_of_wrong_rows_is_refused_whole_with_examples(con, monkeypatch):
+    """More rejected rows than MAX_REJECTED_ROWS: a systematic mistake, refused as a whole (nothing
+    stored) with the first problems as examples, rather than a report of every row."""
+    from engagement.ingest import validate
+
+    monkeypatch.setattr(validate, "MAX_REJECTED_ROWS", 50)
+    rows = "".join(f"m{n};31-31-2024;Acme BV\n" for n in range(60))
+    message = refused(con, "fout.csv", ("meeting_id;date;supplier\n" + rows).encode(), "would be rejected")
+    assert "60 of the 60 rows of the file would be rejected (more than 50)" in message
+    assert "for example row 2, column 'date' (31-31-2024): " in message and "row 4," in message
+    assert "row 5," not in message  # three examples, not every row
+
+
+def test_up_to_the_limit_every_wrong_row_is_reported(con, monkeypatch):
+    from engagement.ingest import validate
+
+    monkeypatch.setattr(validate, "MAX_REJECTED_ROWS", 50)
+    rows = "".join(f"m{n};31-31-2024;Acme BV\n" for n in range(50))
+    report = import_file(con, ("fout.csv", ("meeting_id;date;supplier\n" + rows).encode()))
+    assert report.fatal is None and report.tables["meetings"]["rejected"] == 50
+    assert len(report.errors) == 50
+
+
+def test_a_long_meeting_note_is_read(con):
+    """A note of 200 KB (past the csv module's default 128 KB) is a field like any other."""
+    note = "x" * 200_000
+    report = import_file(
+        con, ("lang.csv", f"meeting_id;date;supplier;notes\nm9;01-02-2024;Acme BV;{note}\n".encode())
+    )
+    assert report.fatal is None and report.tables["meetings"]["inserted"] == 1
+    assert con.execute("select length(notes) from meetings where meeting_id = 'm9'").fetchone()[0] == 200_000
+
+
+def test_a_field_past_the_limit_names_its_line_and_what_to_do(con):
+    rows = "m1;01-02-2024;Acme BV;kort\n" * 3 + "m9;01-02-2024;Acme BV;" + "x" * 1_100_000 + "\n"
+    message = refused(con, "lang.csv", ("meeting_id;date;supplier;notes\n" + rows).encode(), "line 5")
+    assert "longer than 1 MB" in message and "check the quotes on that line" in message

@@ -36,6 +36,11 @@ _RESAVE = "open it in Excel or LibreOffice, save it as .xlsx and import again"
 _REFERENCE_START = rb'r\s*=\s*["\']\s*'
 _REFERENCE = re.compile(_REFERENCE_START + rb"([A-Za-z]{0,3})(\d+)")
 _JOINT = 4096  # kept between two pieces when no tag starts near the end of the first
+# A <c> or <row> without an r attribute takes the place after the one before it (calamine
+# counts them so): such sheets are measured tag by tag.
+_UNREFERENCED = re.compile(rb"<(?:c|row)(?=[\s/>])(?![^>]*?\br\s*=)")
+_ROW_OR_CELL = re.compile(rb"<(c|row)(?=[\s/>])([^>]*)>")
+_OWN_REFERENCE = re.compile(rb"\b" + _REFERENCE_START + rb"([A-Za-z]{0,3})(\d+)")
 _CELL_ROW = re.compile(rb'<c\s[^>]*?\br\s*=\s*["\']\s*[A-Za-z]{1,3}(\d+)')
 _ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>")
 _ROWS_REPEATED = re.compile(rb'number-rows-repeated="(\d+)"')
@@ -194,7 +199,7 @@ def _check_member(name: str, data: bytes, member: _Member) -> None:
                 _check_prolog(name, part, head)  # before the rest of a bomb is unpacked
         if bounds is None:
             bounds = _bounds(text)
-        beyond = beyond or bool(bounds.search(text))
+        beyond = beyond or bool(bounds.search(text)) or bool(_UNREFERENCED.search(text))
         tail = piece[-4096:] if len(piece) >= 4096 else (tail + piece)[-4096:]
     _check_prolog(name, part, head)
     if part == "content.xml":
@@ -307,13 +312,18 @@ def _check_sheet_span(
         )
     if not beyond:
         return  # every reference is within the bounds of _bounds: under MAX_SHEET_CELLS
-    rows = 0
-    letters_seen: set[bytes] = set()
+    rows = columns = row = column = 0
     for _piece, text in _tags(_pieces(name, data, member)):
-        for letters, digits in _REFERENCE.findall(text):
-            letters_seen.add(letters.upper())
-            rows = max(rows, int(digits))
-    columns = max((_column_number(letters) for letters in letters_seen), default=1)
+        for tag, attributes in _ROW_OR_CELL.findall(text):
+            found = _OWN_REFERENCE.search(attributes)
+            if tag == b"row":
+                row = int(found.group(2)) if found else row + 1
+                column = 0
+            else:
+                column = _column_number(found.group(1)) if found and found.group(1) else column + 1
+                columns = max(columns, column)
+                rows = max(rows, int(found.group(2)) if found else row)
+            rows = max(rows, row)
     _check_cells(name, rows, columns)
 
 

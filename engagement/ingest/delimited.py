@@ -25,6 +25,11 @@ import pyarrow.csv as arrow_csv
 
 from engagement.ingest.read import HEAD_ROWS, ReadError, Sheet
 
+# A field may hold a long meeting note (Python's csv module stops at 128 KB); longer than
+# this, it is nearly always a quote left open that swallows the rest of the file.
+MAX_FIELD_BYTES = 2**20
+csv.field_size_limit(MAX_FIELD_BYTES)
+
 DELIMITERS = (",", ";", "\t", "|")
 _SAMPLE_CHARS = 64 * 1024
 _BLOCK_BYTES = 8 * 1024 * 1024  # Arrow parses blocks of this size in parallel
@@ -190,11 +195,23 @@ class _Text:
         """Records from `start`, each with the offset where it ends."""
         lines = _Lines(text, start)
         reader = csv.reader(lines, delimiter=self.delimiter)
+        record_start = start
         try:
             for record in reader:
                 yield [field if field.strip() else None for field in record], lines.offset
+                record_start = lines.offset
         except csv.Error as error:
-            raise ReadError(f"{self.name}: cannot be read as delimited text ({error})") from error
+            line = text.count("\n", 0, record_start) + 1
+            if "field limit" in str(error):
+                raise ReadError(
+                    f"{self.name}: a field from line {line} on is longer than {MAX_FIELD_BYTES // 2**20} MB, "
+                    f"which usually means a quote (\") opened there is never closed: check the quotes on "
+                    "that line and export or save the file again"
+                ) from error
+            raise ReadError(
+                f"{self.name}: cannot be read as delimited text from line {line} on ({error}): check "
+                "that line, or export or save the file again"
+            ) from error
 
     def head(self, start: int, count: int) -> tuple[list[list], list[int]]:
         """The first `count` records from `start`, and the offset where each ends."""

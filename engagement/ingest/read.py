@@ -353,11 +353,16 @@ def _check_not_cut(name: str, data: bytes) -> None:
     delimiter = delimiter or detect_delimiter(text)
     # After a whole last record the sentinel is a record of its own; after a cut it is glued
     # into the open quoted field, as the rest of the file would have been.
-    records = list(csv.reader(io.StringIO(text + "\n" + _SENTINEL, newline=""), delimiter=delimiter))
-    if records and records[-1] == [_SENTINEL]:
+    count, last = 0, None
+    try:
+        for record in csv.reader(io.StringIO(text + "\n" + _SENTINEL, newline=""), delimiter=delimiter):
+            count, last = count + 1, record
+    except csv.Error:  # the open field grew past the csv module's limit: the same story
+        count, last = count + 1, None
+    if last == [_SENTINEL]:
         return
     raise ReadError(
-        f"{name}: ends inside a quoted field that starts in row {len(records)}: the file seems cut off "
+        f"{name}: ends inside a quoted field that starts in row {count}: the file seems cut off "
         f"(or that row has a quote that never closes); nothing was imported: export the file again, "
         "complete, and import that"
     )

@@ -30,7 +30,7 @@ from engagement.ingest.header import (
 from engagement.ingest.names import KINDS, NameBook
 from engagement.ingest.read import ReadError, Sheet, Source, load_source, read_sheets
 from engagement.ingest.report import FileReport, RowError
-from engagement.ingest.validate import ROW_NUMBER, SheetResult, validate_sheet
+from engagement.ingest.validate import ROW_NUMBER, SheetResult, TooManyRejected, validate_sheet
 from engagement.tables import DEFAULT_PROGRAMME, TABLES, Table
 
 # The file's hash is computed while it is read (hashlib lets go of the GIL for large data).
@@ -95,6 +95,9 @@ def import_file(
                 )
     except ReadError as problem:
         report.fatal = " ".join(str(problem).split())
+        return report
+    except TooManyRejected as problem:
+        report.fatal = f"{report.file}: {problem}"
         return report
     except Exception as problem:  # a file that trips the reader must not stop the other files
         report.fatal = f"{report.file}: cannot be read ({_one_line(problem)})"

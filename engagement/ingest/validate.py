@@ -25,6 +25,17 @@ from engagement.tables import Column, Table
 
 ROW_NUMBER = "_row"  # the column of SheetResult.rows with each row's spreadsheet row number
 INTEGER_MAX = 2**31 - 1  # DuckDB's integer (SQL_TYPES["int"])
+# A sheet with more rejected rows than this is refused whole, with examples: so many wrong
+# rows mean a systematic mistake (a wrong column, a wrong date order), and listing each
+# one costs about 1.5 KB of memory per row (2M rows: 3 GB) and helps nobody.
+MAX_REJECTED_ROWS = 100_000
+EXAMPLES = 3
+
+
+class TooManyRejected(Exception):
+    """A sheet rejects more than MAX_REJECTED_ROWS rows; the message is one line for the user."""
+
+
 _READERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="import-columns")
 
 
@@ -146,6 +157,8 @@ def validate_sheet(
 
     record = _record(table, mapped, parsed, cells, len(numbers))
     failing = sheet_rows.check(table, mapped, parsed, record)
+    if failing.sum() > MAX_REJECTED_ROWS:
+        raise TooManyRejected(_too_many(where, failing, sheet_rows.rejected(failing, mapped, parsed, EXAMPLES)))
     result.rejected = sheet_rows.rejected(failing, mapped, parsed)
     # Rejected rows stay in `rows` (their values unused): leaving them out is left to the
     # database, which does it without copying every accepted row.
@@ -255,9 +268,10 @@ class _SheetRows:
             failing |= self.rule_failed
         return failing
 
-    def rejected(self, failing: np.ndarray, mapped, parsed) -> list[tuple[list[RowError], dict]]:
-        """Each failing row's errors, in the order a row is checked, and the whole row as written."""
-        rows = np.flatnonzero(failing)
+    def rejected(self, failing: np.ndarray, mapped, parsed, first: int | None = None) -> list:
+        """(errors, whole row as written) of each failing row (of the first `first` of them), the
+        errors in the order a row is checked."""
+        rows = np.flatnonzero(failing)[:first]
         if not len(rows):
             return []
         table = self.header.table
@@ -293,6 +307,19 @@ class _SheetRows:
             whole_row = {label: values.to_json_value(raw[p][i]) for p, label in enumerate(self.labels)}
             rejected.append((errors, {k: v for k, v in whole_row.items() if v is not None}))
         return rejected
+
+
+def _too_many(where: str, failing: np.ndarray, examples: list) -> str:
+    shown = "; ".join(
+        f"row {e.row}, column {e.column!r}" + (f" ({e.value})" if e.value is not None else "") + f": {e.message}"
+        for errors, _row in examples
+        for e in errors[:1]
+    )
+    return (
+        f"refused, {int(failing.sum()):,} of the {len(failing):,} rows of {where} would be rejected "
+        f"(more than {MAX_REJECTED_ROWS:,}), for example {shown}. Check that the file is the export you meant "
+        "and that its columns are the ones named; fix what the examples show and import again"
+    )
 
 
 def _warn_extra(result, where, table, header, present, positions, labels) -> None:
