@@ -18,6 +18,7 @@ from engagement.settings import load_settings
 # The pages of the dashboard, in menu order: (file, title, icon). The first opens by default.
 PAGES = [
     ("pages/overview.py", "Overview", ":material/dashboard:"),
+    ("pages/scorecard.py", "Supplier scorecard", ":material/scoreboard:"),
     ("pages/dialogue.py", "Dialogue frequency", ":material/forum:"),
     ("pages/information.py", "Information quality", ":material/fact_check:"),
     ("pages/traceability.py", "Traceability coverage", ":material/account_tree:"),

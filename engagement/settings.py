@@ -9,6 +9,24 @@ class Settings:
     staleness_days: int = 180
     # C4: a grievance should be resolved within this many days of being received.
     target_days: int = 90
+    # Supplier scorecard status (red / amber / green), engagement.kpis.scorecard. A figure
+    # where higher is better is green from its green_min, amber from its amber_min, red
+    # below; where lower is better, green up to its green_max, amber up to its amber_max.
+    # Defaults: half of what was asked is the line between amber and red; green asks for
+    # what a programme would call good practice (a meeting a quarter, three quarters of the
+    # information, most of the chain known, most cases resolved within target).
+    d5_green_max: int = 90  # days since the last dialogue meeting: a meeting a quarter
+    d5_amber_max: int = 180  # the staleness limit's default
+    i7_green_min: int = 75
+    i7_amber_min: int = 50
+    i8_green_min: int = 70
+    i8_amber_min: int = 40
+    t2_green_min: int = 80
+    t2_amber_min: int = 50
+    c2_green_max: int = 0  # open cases: none is green; a few is amber
+    c2_amber_max: int = 2
+    c4_green_min: int = 80
+    c4_amber_min: int = 50
 
 
 def load_settings(con) -> Settings:

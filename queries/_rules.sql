@@ -245,3 +245,44 @@ create or replace macro escalation_steps(f, as_of, ladder) as table
         note
     from scoped_escalations(f)
     where date <= as_of;
+
+-- Each supplier's current escalation step (E1, E3) as of as_of: programme, supplier, date,
+-- step, step_rank, note of its latest escalation row on or before as_of; two rows on that
+-- latest date: the higher step is the current one. Suppliers never escalated have no row
+-- (their step is dialogue).
+create or replace macro current_steps(f, as_of, ladder) as table
+    select *
+    from escalation_steps(f, as_of, ladder)
+    qualify row_number() over (
+        partition by programme, supplier order by date desc, step_rank desc
+    ) = 1;
+
+-- The cases open on as_of (C2): received_on on or before as_of and resolved_on blank or
+-- after as_of, whatever the status (a case marked resolved without a resolved_on stays
+-- open; a closed_unresolved case leaves the backlog once resolved_on is set).
+create or replace macro open_cases_on(f, as_of) as table
+    select *
+    from scoped_grievances(f)
+    where received_on <= as_of and (resolved_on is null or resolved_on > as_of);
+
+-- The cases C4 judges, with within_target: of the cases received in [date_from, date_to],
+-- those resolved by date_to (status resolved, resolved_on on or before it) or whose
+-- received_on + target_days is on or before date_to; within_target when resolved by
+-- date_to within target_days. A case resolved after date_to was still open then: it counts
+-- only once due, and then as late. A resolved case without resolved_on counts as not within
+-- target once due. Columns: programme, supplier, within_target.
+create or replace macro resolution_target_cohort(f, date_from, date_to, target_days) as table
+    with received as (
+        select
+            *,
+            coalesce(status = 'resolved' and resolved_on <= date_to, false) as resolved_by_to
+        from scoped_grievances(f)
+        where received_on between date_from and date_to
+    )
+
+    select
+        programme,
+        supplier,
+        coalesce(resolved_by_to and resolved_on - received_on <= target_days, false) as within_target
+    from received
+    where resolved_by_to or received_on + target_days <= date_to;

@@ -7,10 +7,10 @@
 -- * "Resolved" means status resolved. A closed_unresolved case is closed, not resolved: it
 --   never counts as resolved (C3-C6, C8), but it leaves the backlog (C2) once resolved_on
 --   (the closing date) is set, because C2 looks only at the dates.
--- * Open on day d (C2): received_on on or before d and resolved_on blank or after d,
+-- * Open on day d (C2, open_cases_on in _rules.sql): received_on on or before d and resolved_on blank or after d,
 --   whatever the status; a case marked resolved without a resolved_on stays open.
 -- * Resolved in the period (C3, C5, C6, C8): status resolved and resolved_on in the period.
--- * C4 is as of $date_to, like every figure: of the cases received in the period, it takes
+-- * C4 (resolution_target_cohort, _rules.sql) is as of $date_to, like every figure: of the cases received in the period, it takes
 --   those resolved by $date_to (status resolved, resolved_on on or before it) or whose
 --   received_on + $target_days is on or before $date_to; of them, those resolved within
 --   $target_days. A case resolved after $date_to was still open on it: it counts only once
@@ -52,14 +52,7 @@ resolved_in_period as (
 ),
 
 target_cohort as (
-    select
-        coalesce(resolved_by_to and resolved_on - received_on <= $target_days, false)
-        as within_target
-    from (
-        select *, coalesce(status = 'resolved' and resolved_on <= $date_to, false) as resolved_by_to
-        from received
-    )
-    where resolved_by_to or received_on + $target_days <= $date_to
+    select * from resolution_target_cohort($filters, $date_from, $date_to, $target_days)
 ),
 
 received_with_recurrence as (
@@ -82,10 +75,7 @@ received_with_recurrence as (
 
 select
     (select count(*) from received) as c1,
-    (
-        select count(*) from cases
-        where received_on <= $date_to and (resolved_on is null or resolved_on > $date_to)
-    ) as c2,
+    (select count(*) from open_cases_on($filters, $date_to)) as c2,
     (select median(resolved_on - received_on) from resolved_in_period) as c3,
     (
         select 100.0 * count(*) filter (where within_target) / nullif(count(*), 0)

@@ -5,14 +5,10 @@
 -- E2 (formally escalated) is counted from step by the caller, with the ladder's own list.
 -- Parameters: $filters, $date_from, $date_to (suppliers in scope), $ladder (the escalation
 -- steps, lowest first, from engagement.vocabulary).
--- Escalation rows and their step_rank: escalation_steps (_rules.sql). Two rows of one
--- supplier on the same latest date: the higher step is the current one.
+-- The latest step of each supplier: current_steps (_rules.sql); two rows of one supplier on
+-- the same latest date: the higher step is the current one.
 with latest_steps as (
-    select *
-    from escalation_steps($filters, $date_to, $ladder)
-    qualify row_number() over (
-        partition by programme, supplier order by date desc, step_rank desc
-    ) = 1
+    select * from current_steps($filters, $date_to, $ladder)
 )
 
 select
