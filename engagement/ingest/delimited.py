@@ -205,7 +205,7 @@ class _Text:
             if "field limit" in str(error):
                 raise ReadError(
                     f"{self.name}: a field from line {line} on is longer than {MAX_FIELD_BYTES // 2**20} MB, "
-                    f"which usually means a quote (\") opened there is never closed: check the quotes on "
+                    f'which usually means a quote (") opened there is never closed: check the quotes on '
                     "that line and export or save the file again"
                 ) from error
             raise ReadError(
