@@ -158,7 +158,9 @@ def validate_sheet(
     record = _record(table, mapped, parsed, cells, len(numbers))
     failing = sheet_rows.check(table, mapped, parsed, record)
     if failing.sum() > MAX_REJECTED_ROWS:
-        raise TooManyRejected(_too_many(where, failing, sheet_rows.rejected(failing, mapped, parsed, EXAMPLES)))
+        raise TooManyRejected(
+            _too_many(where, failing, sheet_rows.rejected(failing, mapped, parsed, EXAMPLES))
+        )
     result.rejected = sheet_rows.rejected(failing, mapped, parsed)
     # Rejected rows stay in `rows` (their values unused): leaving them out is left to the
     # database, which does it without copying every accepted row.
@@ -311,7 +313,9 @@ class _SheetRows:
 
 def _too_many(where: str, failing: np.ndarray, examples: list) -> str:
     shown = "; ".join(
-        f"row {e.row}, column {e.column!r}" + (f" ({e.value})" if e.value is not None else "") + f": {e.message}"
+        f"row {e.row}, column {e.column!r}"
+        + (f" ({e.value})" if e.value is not None else "")
+        + f": {e.message}"
         for errors, _row in examples
         for e in errors[:1]
     )
