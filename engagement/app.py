@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from engagement import url_state
 from engagement.catalogue import BY_ID
 from engagement.db import data_version, database_path, open_database
 from engagement.filters import PERIOD_PRESETS, Filters, preset_period, reference_day
@@ -94,19 +95,24 @@ def sidebar_filters() -> Filters:
     options = figures(filter_options)
     first_day, last_day = figures(data_span)
     last_day_shown = reference_day(last_day, date.today())
+    url_state.restore_filters(PERIOD_PRESETS, options)
     with st.sidebar:
         st.subheader("Filters")
+        # A value restored from the URL is in the session already; a default beside it
+        # would make Streamlit warn on screen.
+        restored = "period_preset" in st.session_state
         preset = st.selectbox(
             "Period",
             PERIOD_PRESETS,
-            index=PERIOD_PRESETS.index("last_12_months"),
+            index=None if restored else PERIOD_PRESETS.index("last_12_months"),
             format_func=PRESET_LABELS.get,
             key="period_preset",
             help="Periods end with the month of the latest event in the data (or today, if that is earlier).",
         )
         if preset == "custom":
             default = preset_period("last_12_months", last_day_shown, first_day)
-            picked = st.date_input("From – to", value=default, key="period_custom", format="YYYY-MM-DD")
+            value = {} if "period_custom" in st.session_state else {"value": default}
+            picked = st.date_input("From – to", key="period_custom", format="YYYY-MM-DD", **value)
             date_from, date_to = picked if len(picked) == 2 else (picked[0], picked[0])
         else:
             date_from, date_to = preset_period(preset, last_day_shown, first_day)
@@ -119,6 +125,7 @@ def sidebar_filters() -> Filters:
         }
         if figures(holds_only_sample):  # cached: the sidebar draws on every rerun
             st.info("You are looking at **fictional sample data**. Use *Data* to start an empty database.")
+    url_state.write_filters(preset, date_from, date_to, chosen)
     return Filters(
         date_from,
         date_to,

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from engagement import url_state
 from engagement.app import connection, current_filters, figures, format_kpi, no_data, settings
 from engagement.kpis.scorecard import AMBER, GREEN, MEASURES, NO_STATUS, RED, scorecard
 from engagement.settings import save_setting
@@ -56,7 +57,9 @@ def cell_text(measure, value, change) -> str:
 
 
 SORTS = {"Status, red first": None, "Supplier": None} | {f"{m.label} ({m.kpi_id})": m for m in MEASURES}
+url_state.choice_from_url("sort", "scorecard_sort", list(SORTS))
 sort_by = st.selectbox("Sort by", list(SORTS), key="scorecard_sort")
+url_state.keep_in_url("sort", sort_by)
 if sort_by == "Supplier":
     card = card.sort_values(["supplier", "programme"], key=lambda names: names.str.casefold())
 elif SORTS[sort_by] is not None:

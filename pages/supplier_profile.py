@@ -3,6 +3,7 @@
 import plotly.express as px
 import streamlit as st
 
+from engagement import url_state
 from engagement.app import (
     current_filters,
     figures,
@@ -23,7 +24,9 @@ suppliers = list(filters.suppliers) or figures(filter_options)["supplier"]
 if not suppliers:
     no_data("suppliers")
     st.stop()
+url_state.choice_from_url("profile", "profile_supplier", suppliers)
 supplier = st.selectbox("Supplier", suppliers, key="profile_supplier")
+url_state.keep_in_url("profile", supplier)
 one = for_supplier(filters, supplier)
 
 values = {}
