@@ -24,6 +24,8 @@ PAGES = [
     ("pages/information.py", "Information quality", ":material/fact_check:"),
     ("pages/traceability.py", "Traceability coverage", ":material/account_tree:"),
     ("pages/complaints.py", "Complaint resolution", ":material/gavel:"),
+    ("pages/escalation.py", "Escalation", ":material/stairs:"),
+    ("pages/follow_up.py", "Follow-up", ":material/task_alt:"),
     ("pages/supplier_profile.py", "Supplier profile", ":material/factory:"),
     ("pages/definitions.py", "KPI definitions", ":material/menu_book:"),
     ("pages/upload.py", "Import", ":material/upload_file:"),

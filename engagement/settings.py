@@ -27,6 +27,13 @@ class Settings:
     c2_amber_max: int = 2
     c4_green_min: int = 80
     c4_amber_min: int = 50
+    # Escalation signals (engagement.kpis.signals): a supplier is marked for the next step
+    # on the ladder when it has had no dialogue meeting for more than signal_meeting_days,
+    # answered fewer than signal_response_rate % of the period's information requests, or
+    # has a critical grievance open beyond the resolution target (signal_critical_cases 1: on).
+    signal_meeting_days: int = 180
+    signal_response_rate: int = 50
+    signal_critical_cases: int = 1
 
 
 def load_settings(con) -> Settings:

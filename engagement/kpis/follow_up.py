@@ -1,0 +1,69 @@
+"""Follow-up (issue 4): what was agreed in meetings and whether it was done, as of the period's
+end, and how the suppliers' annual reports score by element (I8).
+
+Each function runs one file of queries/; the rules are written there.
+"""
+
+import pandas as pd
+
+from engagement import queries
+from engagement.filters import Filters
+from engagement.tables import TABLES
+
+# The annual report elements, in the order the import template prints them.
+REPORT_ELEMENTS = [c.name for c in TABLES["report_assessments"].columns if c.maximum == 2]
+SUMMARY_COLUMNS = ["actions", "open", "overdue", "due_in_period", "done_on_time", "done_on_time_pct"]
+
+
+def actions(con, filters: Filters) -> pd.DataFrame:
+    """The actions to follow up as of `to`, overdue first: programme, supplier, action_id,
+    meeting_id, owner, description, due_date, completed_on, status, days_overdue, days_late,
+    in_d9, on_time_d9."""
+    frame = queries.run(con, "follow_up_actions", filters.params())
+    for column in ("days_overdue", "days_late"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def per_supplier(con, filters: Filters) -> pd.DataFrame:
+    """Per supplier with listed actions: programme, supplier, actions, open, overdue,
+    due_in_period, done_on_time, done_on_time_pct (D9's rule for that supplier)."""
+    return _summary(con, filters, "supplier")[["programme", "supplier", *SUMMARY_COLUMNS]]
+
+
+def per_owner(con, filters: Filters) -> pd.DataFrame:
+    """Per owner of listed actions (None for actions without one): owner, actions, open,
+    overdue, due_in_period, done_on_time, done_on_time_pct (D9's rule for that owner)."""
+    return _summary(con, filters, "owner")[["owner", *SUMMARY_COLUMNS]]
+
+
+def totals(con, filters: Filters) -> dict:
+    """The same counts over all listed actions; done_on_time_pct is D9 (None when no action
+    is due in the period)."""
+    row = _summary(con, filters, "all").iloc[0]
+    return {
+        column: None if pd.isna(row[column]) else (float if column.endswith("_pct") else int)(row[column])
+        for column in SUMMARY_COLUMNS
+    }
+
+
+def report_elements(con, filters: Filters) -> pd.DataFrame:
+    """I8 by element, one row per assessed supplier and year the period touches: programme,
+    supplier, year, the five element scores (0-2, NA = not assessed) and score_pct (I8)."""
+    # report_scores.sql gives the rule's long format (report_element_scores, _rules.sql); this
+    # only turns its elements into columns.
+    scores = queries.run(con, "report_scores", filters.params())
+    keys = ["programme", "supplier", "year"]
+    if scores.empty:
+        return pd.DataFrame(columns=[*keys, *REPORT_ELEMENTS, "score_pct"])
+    by_element = scores.pivot(index=keys, columns="element", values="score")
+    by_element = by_element.reindex(columns=REPORT_ELEMENTS).astype("Int64")
+    score_pct = scores.groupby(keys)["score_pct"].first()
+    frame = by_element.join(score_pct).reset_index()
+    frame.columns.name = None
+    return frame.sort_values(["year", "supplier", "programme"], ignore_index=True)
+
+
+def _summary(con, filters: Filters, grouped_by: str) -> pd.DataFrame:
+    frame = queries.run(con, "follow_up_summary", filters.params())
+    return frame[frame["grouped_by"] == grouped_by].reset_index(drop=True)
