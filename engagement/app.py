@@ -20,6 +20,7 @@ from engagement.settings import load_settings
 PAGES = [
     ("pages/overview.py", "Overview", ":material/dashboard:"),
     ("pages/scorecard.py", "Supplier scorecard", ":material/scoreboard:"),
+    ("pages/session.py", "Review session", ":material/co_present:"),
     ("pages/dialogue.py", "Dialogue frequency", ":material/forum:"),
     ("pages/information.py", "Information quality", ":material/fact_check:"),
     ("pages/traceability.py", "Traceability coverage", ":material/account_tree:"),

@@ -55,6 +55,7 @@ NO_KPI_METRICS = (
     "pages/data.py",
     "pages/upload.py",
     "pages/scorecard.py",
+    "pages/session.py",
     "pages/leverage.py",
     "pages/follow_up.py",
 )

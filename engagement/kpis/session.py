@@ -1,0 +1,44 @@
+"""A review session's agenda: the scorecard, then each supplier flagged, then decisions.
+
+A supplier is flagged when a scorecard measure is red or an escalation signal fires; the
+session goes through them red first, as the scorecard orders them.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from engagement.filters import Filters
+from engagement.kpis.follow_up import actions
+from engagement.kpis.scorecard import RED, scorecard
+from engagement.kpis.signals import signals
+from engagement.settings import Settings
+
+
+@dataclass(frozen=True)
+class Agenda:
+    card: pd.DataFrame  # the scorecard (engagement.kpis.scorecard)
+    flagged: pd.DataFrame  # the flagged suppliers' scorecard rows, with reasons and next_step
+    open_actions: pd.DataFrame  # their open actions as of `to` (overdue first)
+
+    @property
+    def slides(self) -> int:
+        """Scorecard, one per flagged supplier, decisions."""
+        return len(self.flagged) + 2
+
+
+def agenda(con, filters: Filters, settings: Settings) -> Agenda:
+    card = scorecard(con, filters, settings)
+    marked = signals(con, filters, settings)[["programme", "supplier", "reasons", "next_step"]]
+    both = card.merge(marked, on=["programme", "supplier"], how="left", validate="one_to_one")
+    both["reasons"] = [r if isinstance(r, list) else [] for r in both["reasons"]]
+    flagged = both[(both["status"] == RED) | both["reasons"].map(bool)].reset_index(drop=True)
+    listed = actions(con, filters)
+    keys = set(zip(flagged["programme"], flagged["supplier"], strict=True))
+    of_flagged = pd.Series(
+        [key in keys for key in zip(listed["programme"], listed["supplier"], strict=True)],
+        index=listed.index,
+        dtype=bool,
+    )
+    open_actions = listed[listed["status"].isin(["overdue", "due"]) & of_flagged].reset_index(drop=True)
+    return Agenda(card, flagged, open_actions)

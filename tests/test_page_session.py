@@ -1,0 +1,80 @@
+"""Review session on the sample programme: the agenda (scorecard, each flagged supplier,
+decisions), next and previous, and the screen in the URL."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from engagement.db import open_database
+from engagement.kpis.session import agenda
+from engagement.sample import load_sample
+from engagement.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("session") / "sample.duckdb"
+    con = open_database(path)
+    load_sample(con)
+    con.close()
+    return path
+
+
+def _open(sample_db, monkeypatch, params=None) -> AppTest:
+    monkeypatch.setenv("ENGAGEMENT_DB", str(sample_db))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    for name, value in (params or {}).items():
+        app.query_params[name] = value
+    app.run()
+    app.switch_page("pages/session.py")
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _plan(sample_db, app):
+    con = open_database(sample_db, read_only=False)
+    try:
+        return agenda(con, app.session_state["filters"], Settings())
+    finally:
+        con.close()
+
+
+def test_the_agenda_walks_scorecard_suppliers_decisions(sample_db, monkeypatch):
+    app = _open(sample_db, monkeypatch)
+    plan = _plan(sample_db, app)
+    assert len(plan.flagged) >= 2  # the sample has suppliers to discuss
+    assert app.title[0].value == "Supplier scorecard"
+    assert list(app.dataframe[0].value["Supplier"]) == list(plan.card["supplier"])
+    for number, supplier in enumerate(plan.flagged["supplier"], start=2):
+        next(b for b in app.button if b.label == "Next ▶").click().run()
+        assert not app.exception, app.exception
+        assert app.title[0].value.endswith(supplier), (number, app.title[0].value)
+        assert app.query_params["slide"] in (str(number), [str(number)])
+    next(b for b in app.button if b.label == "Next ▶").click().run()
+    assert app.title[0].value == "Decisions"
+    assert len(app.text_input) == len(plan.flagged)
+    assert next(b for b in app.button if b.label == "Next ▶").disabled  # the last screen
+    next(b for b in app.button if b.label == "◀ Previous").click().run()
+    assert app.title[0].value.endswith(plan.flagged["supplier"].iloc[-1])
+
+
+def test_a_flagged_supplier_shows_its_figures_and_signals(sample_db, monkeypatch):
+    app = _open(sample_db, monkeypatch, {"slide": "2"})
+    row = _plan(sample_db, app).flagged.iloc[0]
+    assert app.title[0].value.endswith(row["supplier"])
+    labels = [m.label for m in app.metric]
+    assert len(labels) == 8 and all(label[0] in "✓!✗–" for label in labels)
+    if row["reasons"]:
+        assert app.subheader[0].value.startswith("Consider: ")
+
+
+def test_a_link_to_a_screen_reopens_it(sample_db, monkeypatch):
+    app = _open(sample_db, monkeypatch, {"slide": "3"})
+    supplier = _plan(sample_db, app).flagged["supplier"].iloc[1]
+    assert app.title[0].value.endswith(supplier)
+    app = _open(sample_db, monkeypatch, {"slide": "999"})  # not a screen of this session
+    assert app.title[0].value == "Supplier scorecard"
