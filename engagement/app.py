@@ -26,6 +26,7 @@ PAGES = [
     ("pages/traceability.py", "Traceability coverage", ":material/account_tree:"),
     ("pages/complaints.py", "Complaint resolution", ":material/gavel:"),
     ("pages/escalation.py", "Escalation", ":material/stairs:"),
+    ("pages/leverage.py", "Collective leverage", ":material/groups:"),
     ("pages/follow_up.py", "Follow-up", ":material/task_alt:"),
     ("pages/supplier_profile.py", "Supplier profile", ":material/factory:"),
     ("pages/definitions.py", "KPI definitions", ":material/menu_book:"),

@@ -61,7 +61,8 @@ def measure_text(measure, row) -> str:
 
 
 if slide == 1:
-    st.title("Supplier scorecard")
+    st.title("Review session")
+    st.header("Supplier scorecard")
     counts = plan.card["status"].value_counts()
     columns = st.columns(3)
     for column, status, words in zip(

@@ -47,7 +47,7 @@ def test_the_agenda_walks_scorecard_suppliers_decisions(sample_db, monkeypatch):
     app = _open(sample_db, monkeypatch)
     plan = _plan(sample_db, app)
     assert len(plan.flagged) >= 2  # the sample has suppliers to discuss
-    assert app.title[0].value == "Supplier scorecard"
+    assert app.title[0].value == "Review session" and app.header[0].value == "Supplier scorecard"
     assert list(app.dataframe[0].value["Supplier"]) == list(plan.card["supplier"])
     for number, supplier in enumerate(plan.flagged["supplier"], start=2):
         next(b for b in app.button if b.label == "Next ▶").click().run()
@@ -77,4 +77,4 @@ def test_a_link_to_a_screen_reopens_it(sample_db, monkeypatch):
     supplier = _plan(sample_db, app).flagged["supplier"].iloc[1]
     assert app.title[0].value.endswith(supplier)
     app = _open(sample_db, monkeypatch, {"slide": "999"})  # not a screen of this session
-    assert app.title[0].value == "Supplier scorecard"
+    assert app.title[0].value == "Review session"
