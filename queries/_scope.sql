@@ -31,19 +31,25 @@ create or replace macro filtered_suppliers(f, with_buyer) as table
           )
       );
 
--- Suppliers in scope for a period: a contract overlapping [date_from, date_to]
--- (with the filtered buyer, when one is set); in a programme without any contracts,
--- every supplier of that programme.
+-- The contracts overlapping [date_from, date_to] (starting on or before date_to or without a
+-- start, ending on or after date_from or without an end) of the suppliers the filters keep;
+-- with a buyer filter, only the chosen buyers' contracts. Every column of contracts.
+create or replace macro contracts_in_period(f, date_from, date_to) as table
+    select c.*
+    from contracts as c
+    where (c.programme, c.supplier) in (select (programme, supplier) from filtered_suppliers(f, true))
+      and (c.start_date is null or c.start_date <= date_to)
+      and (c.end_date is null or c.end_date >= date_from)
+      and (len(f['buyers']) = 0 or list_contains(f['buyers'], c.buyer));
+
+-- Suppliers in scope for a period: a contract in the period (contracts_in_period); in a
+-- programme without any contracts, every supplier of that programme.
 create or replace macro suppliers_in_scope(f, date_from, date_to) as table
     select fs.programme, fs.supplier
     from filtered_suppliers(f, true) as fs
     where not exists (select 1 from contracts as c where c.programme = fs.programme)
-       or exists (
-           select 1 from contracts as c
-           where c.programme = fs.programme and c.supplier = fs.supplier
-             and (c.start_date is null or c.start_date <= date_to)
-             and (c.end_date is null or c.end_date >= date_from)
-             and (len(f['buyers']) = 0 or list_contains(f['buyers'], c.buyer))
+       or (fs.programme, fs.supplier) in (
+           select (programme, supplier) from contracts_in_period(f, date_from, date_to)
        );
 
 -- Meetings: a buyer filter keeps meetings that buyer attended. Market events without a

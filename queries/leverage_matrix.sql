@@ -10,15 +10,9 @@
 -- * Its supplier passes the programme, supplier, country and category filters
 --   (filtered_suppliers); with a buyer filter, only the chosen buyers' contracts count.
 -- * A supplier is (programme, supplier): two programmes' suppliers never merge.
-with contracts_in_period as (
-    select c.programme, c.buyer, c.supplier, c.value_eur
-    from contracts as c
-    where (c.programme, c.supplier) in (
-        select (programme, supplier) from filtered_suppliers($filters, true)
-    )
-      and (c.start_date is null or c.start_date <= $date_to)
-      and (c.end_date is null or c.end_date >= $date_from)
-      and (len($filters['buyers']) = 0 or list_contains($filters['buyers'], c.buyer))
+with period_contracts as (
+    select programme, buyer, supplier, value_eur
+    from contracts_in_period($filters, $date_from, $date_to) -- the rule: _scope.sql
 )
 
 select
@@ -28,6 +22,6 @@ select
     count(*) as contracts,
     sum(value_eur) as contract_value,
     count(*) - count(value_eur) as contracts_without_value
-from contracts_in_period
+from period_contracts
 group by programme, buyer, supplier
 order by supplier, programme, buyer
