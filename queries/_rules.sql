@@ -286,3 +286,41 @@ create or replace macro resolution_target_cohort(f, date_from, date_to, target_d
         coalesce(resolved_by_to and resolved_on - received_on <= target_days, false) as within_target
     from received
     where resolved_by_to or received_on + target_days <= date_to;
+
+-- The actions to follow up as of date_to (Follow-up page), one row per action listed for
+-- [date_from, date_to]: every column of actions, and done (completed_on on or before
+-- date_to), in_d9 (due_date in the period: D9's denominator), agreed_after_to, status
+-- ('done on time', 'done late', 'overdue', 'due'). Rules: the header of follow_up_actions.sql.
+create or replace macro listed_actions(f, date_from, date_to) as table
+    with actions_as_of as (
+        select
+            a.*,
+            a.completed_on is not null and a.completed_on <= date_to as done,
+            a.due_date between date_from and date_to as in_d9,
+            a.meeting_id in (
+                -- the buyer filter is lifted: which buyers attended does not change when it was agreed
+                select m.meeting_id
+                from scoped_meetings({
+                    programmes: f['programmes'], buyers: [], suppliers: f['suppliers'],
+                    countries: f['countries'], categories: f['categories']}) as m
+                where m.programme = a.programme and m.date > date_to
+            ) as agreed_after_to
+        from scoped_actions(f) as a
+    ),
+
+    listed as (
+        select
+            *,
+            case
+                when done and completed_on <= due_date then 'done on time'
+                when done then 'done late'
+                when due_date < date_to then 'overdue'
+                else 'due'
+            end as status
+        from actions_as_of
+        where (not done and not coalesce(agreed_after_to, false))
+           or completed_on between date_from and date_to
+           or in_d9
+    )
+
+    select * from listed;

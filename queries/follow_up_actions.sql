@@ -20,38 +20,11 @@
 -- * D9 (dialogue_kpis.sql, same rule): in_d9 when due_date is in the period (so on or before
 --   `to`), on_time_d9 when also completed_on is on or before due_date. Every action in D9 is
 --   listed. An open action due on `to` itself is 'due' here and not done on time in D9.
--- * follow_up_summary.sql counts these rows; it repeats the rules above: change both together.
+-- * The rules are written once, in listed_actions (_rules.sql); follow_up_summary.sql counts the same rows.
 -- Order: overdue (most days overdue first), due (soonest first), done late, done on time (each
 -- by due date), then supplier and action_id.
-with actions_as_of as (
-    select
-        a.*,
-        a.completed_on is not null and a.completed_on <= $date_to as done,
-        a.due_date between $date_from and $date_to as in_d9,
-        a.meeting_id in (
-            -- the buyer filter is lifted: which buyers attended does not change when it was agreed
-            select m.meeting_id
-            from scoped_meetings({
-                programmes: $filters['programmes'], buyers: [], suppliers: $filters['suppliers'],
-                countries: $filters['countries'], categories: $filters['categories']}) as m
-            where m.programme = a.programme and m.date > $date_to
-        ) as agreed_after_to
-    from scoped_actions($filters) as a
-),
-
-listed_actions as (
-    select
-        *,
-        case
-            when done and completed_on <= due_date then 'done on time'
-            when done then 'done late'
-            when due_date < $date_to then 'overdue'
-            else 'due'
-        end as status
-    from actions_as_of
-    where (not done and not coalesce(agreed_after_to, false))
-       or completed_on between $date_from and $date_to
-       or in_d9
+with listed_actions as (
+    select * from listed_actions($filters, $date_from, $date_to) -- the rules: _rules.sql
 )
 
 select

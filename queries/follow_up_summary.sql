@@ -10,35 +10,16 @@
 -- The 'all' row's done_on_time_pct is D9 itself; the supplier rows' (or the owner rows')
 -- counts add up to it.
 -- Parameters: $date_from, $date_to, $filters (global filters).
--- The rules (done as of `to`, listed, overdue, D9) are those of follow_up_actions.sql, repeated
--- here: change both together.
+-- The rules (done as of `to`, listed, overdue, D9) are written once, in listed_actions
+-- (_rules.sql), which follow_up_actions.sql lists.
 -- Order: supplier rows, owner rows, the 'all' row; most overdue first, then most open.
-with actions_as_of as (
-    select
-        a.*,
-        a.completed_on is not null and a.completed_on <= $date_to as done,
-        a.due_date between $date_from and $date_to as in_d9,
-        a.meeting_id in (
-            -- the buyer filter is lifted: which buyers attended does not change when it was agreed
-            select m.meeting_id
-            from scoped_meetings({
-                programmes: $filters['programmes'], buyers: [], suppliers: $filters['suppliers'],
-                countries: $filters['countries'], categories: $filters['categories']}) as m
-            where m.programme = a.programme and m.date > $date_to
-        ) as agreed_after_to
-    from scoped_actions($filters) as a
-),
-
-listed_actions as (
+with listed_actions as (
     select
         *,
         not done as open,
-        not done and due_date < $date_to as overdue,
+        status = 'overdue' as overdue,
         in_d9 and coalesce(completed_on <= due_date, false) as on_time_d9
-    from actions_as_of
-    where (not done and not coalesce(agreed_after_to, false))
-       or completed_on between $date_from and $date_to
-       or in_d9
+    from listed_actions($filters, $date_from, $date_to) -- the rules: _rules.sql
 ),
 
 counted as (
