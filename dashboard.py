@@ -13,7 +13,8 @@ from engagement.app import PAGES, sidebar_filters
 st.set_page_config(page_title="Supplier engagement · HREDD", page_icon="🤝", layout="wide")
 
 page = st.navigation(
-    [st.Page(path, title=title, icon=icon, default=(n == 0)) for n, (path, title, icon) in enumerate(PAGES)]
+    [st.Page(path, title=title, icon=icon, default=(n == 0)) for n, (path, title, icon) in enumerate(PAGES)],
+    expanded=True,  # every page in the menu: a coordinator should not hunt for one
 )
 
 try:

@@ -48,16 +48,21 @@ middle.caption(
 )
 
 
-def measure_text(measure, row) -> str:
+def measure_text(measure, row) -> tuple[str, str | None]:
+    """A measure's value as the screen shows it, and its change against the previous period."""
     value, change = row[measure.column], row[f"{measure.column}_change"]
     if measure.kpi_id == "D2":
-        return "yes" if value else "no"
+        return ("yes" if value else "no"), (
+            f"was {'yes' if change else 'no'}" if change is not None else None
+        )
     if measure.kpi_id == "E1":
-        return str(value).replace("_", " ")
+        return str(value).replace("_", " "), (
+            f"was {change.replace('_', ' ')}" if isinstance(change, str) else None
+        )
     text = format_kpi(measure.kpi_id, None if pd.isna(value) else value)
-    if change is not None and not pd.isna(change):
-        text += f" ({change:+.0f})"
-    return text
+    if change is None or pd.isna(change):
+        return text, None
+    return text, f"{change:+.0f}" if measure.kpi_id in ("D5", "C2") else f"{change:+.1f}"
 
 
 if slide == 1:
@@ -88,7 +93,16 @@ elif slide <= len(plan.flagged) + 1:
     for start in (0, 4):
         for column, measure in zip(st.columns(4), MEASURES[start : start + 4], strict=True):
             status = row[f"{measure.column}_status"]
-            column.metric(f"{SYMBOL[status]} {measure.label} ({status})", measure_text(measure, row))
+            value, change = measure_text(measure, row)
+            # The status is the symbol (and the help); the change is neutral grey: whether
+            # up is good depends on the measure, and the symbol already says how it stands.
+            column.metric(
+                f"{SYMBOL[status]} {measure.label}",
+                value,
+                delta=change,
+                delta_color="off",
+                help=f"{measure.kpi_id}: {status}",
+            )
     reasons = row["reasons"]
     if reasons:
         step = row["next_step"]
@@ -110,7 +124,7 @@ elif slide <= len(plan.flagged) + 1:
                 {
                     "Action": todo["description"],
                     "Owner": todo["owner"],
-                    "Due": todo["due_date"],
+                    "Due": pd.to_datetime(todo["due_date"]).dt.date,
                     "Status": todo["status"],
                     "Days overdue": todo["days_overdue"],
                 }

@@ -110,3 +110,57 @@ def test_a_coordinator_imports_a_dutch_export_in_the_browser(dashboard_url, page
     expect(page.get_by_text("1 rows stored, 1 rejected")).to_be_visible(timeout=30_000)
     assert_no_error(page)
     page.screenshot(path=str(artifacts / "import_page.png"), full_page=True)
+
+
+def nav(page: Page, title: str) -> None:
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", name=title, exact=True).first).to_be_visible(timeout=30_000)
+    wait_until_drawn(page)
+    assert_no_error(page)
+
+
+def test_a_review_session(dashboard_url, browser, page: Page, tmp_path, artifacts):
+    """A buyer group's quarterly review: the scorecard, sorted; session mode from the agenda to a
+    flagged supplier; the shared link reopened in a new browser shows the same screen; the
+    scorecard downloaded and opened."""
+    page.goto(dashboard_url)
+    wait_until_drawn(page)
+    nav(page, "Supplier scorecard")
+    table = page.locator('[data-testid="stDataFrame"]').first
+    expect(table).to_be_visible()
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Sort by").click()
+    page.get_by_role("option", name="Traceability coverage (T2)").click()
+    wait_until_drawn(page)
+    expect(page).to_have_url(re.compile(r"sort=Traceability"))
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the scorecard (CSV)").click()
+    saved = tmp_path / "scorecard.csv"
+    download.value.save_as(saved)
+    import csv
+
+    rows = list(csv.DictReader(saved.open(encoding="utf-8")))
+    assert rows and {"supplier", "status", "coverage"} <= set(rows[0])
+    assert {row["status"] for row in rows} <= {"red", "amber", "green", "no data"}
+
+    nav(page, "Review session")
+    expect(page.get_by_role("heading", name="Supplier scorecard")).to_be_visible()
+    page.get_by_role("button", name="Next ▶").click()
+    wait_until_drawn(page)
+    expect(page).to_have_url(re.compile(r"slide=2"))
+    expect(page.locator("h1").first).not_to_have_text("Review session", timeout=30_000)
+    supplier = page.locator("h1").first.inner_text()
+    assert supplier[0] in "✓!✗" and supplier[2:] in {row["supplier"] for row in rows}
+    expect(page.locator('[data-testid="stMetric"]')).to_have_count(8)
+    page.screenshot(path=str(artifacts / "review_session_supplier.png"), full_page=True)
+
+    shared = page.url
+    other = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        second = other.new_page()
+        second.goto(shared)
+        wait_until_drawn(second)
+        expect(second.locator("h1").first).to_have_text(supplier, timeout=30_000)
+        assert_no_error(second)
+    finally:
+        other.close()
