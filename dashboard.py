@@ -8,12 +8,23 @@ import logging
 
 import streamlit as st
 
-from engagement.app import PAGES, sidebar_filters
+from engagement.app import PAGES, language_choice, sidebar_filters, t
 
 st.set_page_config(page_title="Supplier engagement · HREDD", page_icon="🤝", layout="wide")
 
+language_choice()  # first: the menu and the filters are written in the chosen language
 page = st.navigation(
-    [st.Page(path, title=title, icon=icon, default=(n == 0)) for n, (path, title, icon) in enumerate(PAGES)],
+    [
+        # url_path from the file, not the (translated) title, so links work in either language
+        st.Page(
+            path,
+            title=t(title),
+            icon=icon,
+            default=(n == 0),
+            url_path=path.removeprefix("pages/").removesuffix(".py"),
+        )
+        for n, (path, title, icon) in enumerate(PAGES)
+    ],
     expanded=True,  # every page in the menu: a coordinator should not hunt for one
 )
 
@@ -23,6 +34,8 @@ try:
 except Exception:  # Streamlit's own rerun/stop signals are BaseExceptions and pass through
     logging.getLogger("engagement").exception("page %s failed", page.title)
     st.error(
-        "This view could not be drawn. The details are in the server log; "
-        "please report them with the filters you had chosen."
+        t(
+            "This view could not be drawn. The details are in the server log; please report them "
+            "with the filters you had chosen."
+        )
     )

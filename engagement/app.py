@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from engagement import url_state
+from engagement import page_texts, texts, url_state
 from engagement.catalogue import BY_ID
 from engagement.db import data_version, database_path, open_database
 from engagement.filters import PERIOD_PRESETS, Filters, preset_period, reference_day
@@ -46,7 +46,7 @@ FILTER_LABELS = {
     "country": "Country",
     "category": "Product category",
 }
-NO_DATA = "no data"
+LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 # Plotly config for every chart: no logo, and map outlines served by this app (offline).
 CHART_CONFIG = {"displaylogo": False, "topojsonURL": "/app/static/topojson/"}
 
@@ -94,6 +94,30 @@ def settings():
 # -- global filters ----------------------------------------------------------------------
 
 
+# -- language ----------------------------------------------------------------------------
+
+
+def language() -> str:
+    """The language this user chose (sidebar, or lang= in the link); else $ENGAGEMENT_LANG, else en."""
+    chosen = st.session_state.get("language")
+    return chosen if chosen in texts.LANGUAGES else texts.default_language()
+
+
+def t(english: str, **values) -> str:
+    """A sentence of the dashboard in the user's language (engagement.page_texts)."""
+    return page_texts.translate(english, language(), **values)
+
+
+def language_choice() -> None:
+    """The language selector, at the top of the sidebar; kept in the link as lang=."""
+    url_state.choice_from_url("lang", "language", list(texts.LANGUAGES))
+    if "language" not in st.session_state:
+        st.session_state["language"] = texts.default_language()
+    with st.sidebar:
+        st.selectbox(t("Language · Taal"), texts.LANGUAGES, format_func=LANGUAGE_NAMES.get, key="language")
+    url_state.keep_in_url("lang", language())
+
+
 def sidebar_filters() -> Filters:
     """Draw the global filters in the sidebar and return them; widget keys keep them across pages."""
     options = figures(filter_options)
@@ -101,34 +125,36 @@ def sidebar_filters() -> Filters:
     last_day_shown = reference_day(last_day, date.today())
     url_state.restore_filters(PERIOD_PRESETS, options)
     with st.sidebar:
-        st.subheader("Filters")
+        st.subheader(t("Filters"))
         # A value restored from the URL is in the session already; a default beside it
         # would make Streamlit warn on screen.
         restored = "period_preset" in st.session_state
         preset = st.selectbox(
-            "Period",
+            t("Period"),
             PERIOD_PRESETS,
             index=None if restored else PERIOD_PRESETS.index("last_12_months"),
-            format_func=PRESET_LABELS.get,
+            format_func=lambda preset: t(PRESET_LABELS[preset]),
             key="period_preset",
-            help="Periods end with the month of the latest event in the data (or today, if that is earlier).",
+            help=t(
+                "Periods end with the month of the latest event in the data (or today, if that is earlier)."
+            ),
         )
         if preset == "custom":
             default = preset_period("last_12_months", last_day_shown, first_day)
             value = {} if "period_custom" in st.session_state else {"value": default}
-            picked = st.date_input("From – to", key="period_custom", format="YYYY-MM-DD", **value)
+            picked = st.date_input(t("From – to"), key="period_custom", format="YYYY-MM-DD", **value)
             date_from, date_to = picked if len(picked) == 2 else (picked[0], picked[0])
         else:
             date_from, date_to = preset_period(preset, last_day_shown, first_day)
-            st.caption(f"{date_from:%d %b %Y} – {date_to:%d %b %Y}")
+            st.caption(texts.format_period(date_from, date_to, language()))
         chosen = {
             dimension: tuple(
-                st.multiselect(label, options[dimension], key=f"filter_{dimension}", placeholder="All")
+                st.multiselect(t(label), options[dimension], key=f"filter_{dimension}", placeholder=t("All"))
             )
             for dimension, label in FILTER_LABELS.items()
         }
         if figures(holds_only_sample):  # cached: the sidebar draws on every rerun
-            st.info("You are looking at **fictional sample data**. Use *Data* to start an empty database.")
+            st.info(t("You are looking at **fictional sample data**. Use *Data* to start an empty database."))
     url_state.write_filters(preset, date_from, date_to, chosen)
     return Filters(
         date_from,
@@ -173,44 +199,34 @@ def for_supplier(filters: Filters, supplier: str) -> Filters:
 
 
 def format_kpi(kpi_id: str, value) -> str:
-    """A KPI value as the dashboard writes it; None is 'no data', never 0."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return NO_DATA
-    unit = BY_ID[kpi_id].unit
-    if unit == "percent":
-        return f"{value:.1f}%"
-    if unit == "days":
-        return f"{value:,.0f} days"
-    if unit == "score":
-        return f"{value:.1f} / 5"
-    if unit in ("ratio", "index"):
-        return f"{value:.1f}"
-    return f"{value:,.0f}"
+    """A KPI value as the dashboard writes it, in the user's language; None is 'no data', never 0."""
+    return texts.format_kpi(kpi_id, value, language())
 
 
 def format_change(kpi_id: str, value, previous) -> str | None:
     """The change against the previous period: points for percentages, None when either is missing."""
-    if value is None or previous is None:
+    if value is None or previous is None or texts.is_missing(value) or texts.is_missing(previous):
         return None
-    change = value - previous
-    unit = BY_ID[kpi_id].unit
-    if unit == "percent":
-        return f"{change:+.1f} pp"
-    if unit in ("ratio", "index", "score"):
-        return f"{change:+.1f}"
-    return f"{change:+,.0f}"
+    return texts.format_change(kpi_id, value - previous, language())
+
+
+def kpi_name(kpi_id: str) -> str:
+    return texts.text(f"kpi.{kpi_id}.name", language())
+
+
+def kpi_rule(kpi_id: str) -> str:
+    return texts.text(f"kpi.{kpi_id}.rule", language())
 
 
 def kpi_metric(kpi_id: str, current: dict, previous: dict | None = None) -> None:
     """One st.metric for a KPI id, with its rule as help and its change against the previous period."""
-    kpi = BY_ID[kpi_id]
     delta = format_change(kpi_id, current.get(kpi_id), (previous or {}).get(kpi_id))
     st.metric(
-        f"{kpi.name} ({kpi.id})",
+        f"{kpi_name(kpi_id)} ({kpi_id})",
         format_kpi(kpi_id, current.get(kpi_id)),
         delta=delta,
-        delta_color={"up": "normal", "down": "inverse", "off": "off"}[kpi.direction],
-        help=kpi.rule,
+        delta_color={"up": "normal", "down": "inverse", "off": "off"}[BY_ID[kpi_id].direction],
+        help=kpi_rule(kpi_id),
     )
 
 
@@ -225,7 +241,7 @@ def metric_row(kpi_ids: list[str], current: dict, previous: dict | None = None, 
 
 def readable(values: pd.Series) -> pd.Series:
     """Enumeration values as people read them: 'worker_driven_monitoring' -> 'worker driven monitoring'."""
-    return values.fillna("not given").astype(str).str.replace("_", " ")
+    return values.fillna(t("not given")).astype(str).str.replace("_", " ")
 
 
 def show_chart(figure) -> None:
@@ -233,5 +249,6 @@ def show_chart(figure) -> None:
     st.plotly_chart(figure, config=CHART_CONFIG, width="stretch")
 
 
-def no_data(what: str = "this view") -> None:
-    st.info(f"There is no data for {what} with these filters and this period.")
+def no_data(what: str | None = None) -> None:
+    """Say there is nothing to show; `what` already in the user's language (t(...))."""
+    st.info(t("There is no data for {what} with these filters and this period.", what=what or t("this view")))

@@ -1,4 +1,4 @@
-"""The command line (IMPORT_FORMAT.md, "Command line"): import, undo, kpis, sample, template, rejected, aliases.
+"""The command line (IMPORT_FORMAT.md, "Command line"): import, undo, kpis, report, sample, template, rejected, aliases.
 
 Exit status: 0 all well; 1 some rows rejected; 2 a file or the command could not
 be carried out. A user never sees a traceback: unexpected errors become one line.
@@ -35,6 +35,21 @@ def _parser() -> argparse.ArgumentParser:
     kpis.add_argument("--country", action="append", default=[])
     kpis.add_argument("--category", action="append", default=[])
     kpis.add_argument("--json", action="store_true")
+
+    report = commands.add_parser("report", help="write the review report for a period (xlsx, html or pdf)")
+    report.add_argument("--db")
+    report.add_argument("--from", dest="date_from", help="first day of the period (YYYY-MM-DD)")
+    report.add_argument("--to", dest="date_to", help="last day of the period (YYYY-MM-DD)")
+    report.add_argument("--format", dest="report_format", choices=("xlsx", "html", "pdf"), required=True)
+    report.add_argument(
+        "--lang", choices=("en", "nl"), default=None, help="language (default: configuration)"
+    )
+    report.add_argument("--out", required=True, help="the file to write")
+    report.add_argument("--supplier", action="append", default=[])
+    report.add_argument("--buyer", action="append", default=[])
+    report.add_argument("--programme", action="append", default=[])
+    report.add_argument("--country", action="append", default=[])
+    report.add_argument("--category", action="append", default=[])
 
     sample = commands.add_parser("sample", help="load the sample programme into the database")
     sample.add_argument("--db")
@@ -90,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
             from engagement.ingest.corrections import run_rejected
 
             return run_rejected(args)
+        if args.command == "report":
+            from engagement.reports.command import run_report
+
+            return run_report(args)
         if args.command == "aliases":
             from engagement.aliases import run_aliases
 
