@@ -53,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
 
     sample = commands.add_parser("sample", help="load the sample programme into the database")
     sample.add_argument("--db")
+    sample.add_argument(
+        "--scale",
+        choices=("sample", "large"),
+        default="sample",
+        help="sample: the small fictional programme; large: ten years at benchmark size (about 4M rows)",
+    )
 
     template = commands.add_parser("template", help="write the template workbook to fill in and import")
     template.add_argument(

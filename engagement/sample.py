@@ -909,6 +909,10 @@ def run_sample(args) -> int:
     """
     from engagement.db import database_path, open_database
 
+    if getattr(args, "scale", "sample") == "large":
+        from engagement.sample_large import run_large
+
+        return run_large(args)
     if not all(path.exists() for path in sample_file_paths(SAMPLE_DIR)):
         write_sample_files(SAMPLE_DIR)
     con = open_database(args.db)
