@@ -24,3 +24,13 @@ def restore_cell(value):
     if isinstance(value, str) and value.startswith("'") and safe_cell(value[1:]) == value:
         return value[1:]
     return value
+
+
+def safe_csv(frame) -> bytes:
+    """A table as CSV for a download button: every text cell through safe_cell, UTF-8 with a
+    byte-order mark so that Excel reads accents right."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or str(safe[column].dtype) in ("str", "string"):
+            safe[column] = safe[column].map(safe_cell)
+    return safe.to_csv(index=False).encode("utf-8-sig")
