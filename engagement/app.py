@@ -245,7 +245,9 @@ def readable(values: pd.Series) -> pd.Series:
 
 
 def show_chart(figure) -> None:
-    figure.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    # Dutch writes 1.234,5: plotly's separators are the decimal mark, then the thousands mark.
+    separators = ",." if language() == "nl" else ".,"
+    figure.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 10}, separators=separators)
     st.plotly_chart(figure, config=CHART_CONFIG, width="stretch")
 
 

@@ -1,29 +1,62 @@
 """Complaint resolution: how many grievances come in, how many stay open, how fast and
 how well they are resolved."""
 
+import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from engagement.app import current_filters, figures, metric_row, no_data, readable, settings, show_chart
+from engagement import texts
+from engagement.app import current_filters, figures, language, metric_row, no_data, settings, show_chart, t
 from engagement.kpis import complaints
 
+lang = language()
+# Severities and statuses of a grievance (engagement.vocabulary), as the cases table shows them.
+WORDS = {
+    "severity": {"low": t("low"), "medium": t("medium"), "high": t("high"), "critical": t("critical")},
+    "status": {
+        "open": t("open"),
+        "in_remediation": t("in remediation"),
+        "resolved": t("resolved"),
+        "closed_unresolved": t("closed unresolved"),
+    },
+}
+
+
+def shown(kind: str, values: pd.Series) -> pd.Series:
+    """Values of a list (channel, category, severity, status) in the user's language."""
+
+    def one(value) -> str:
+        if pd.isna(value):
+            return t("not given")
+        if kind in WORDS:
+            return WORDS[kind].get(value, str(value).replace("_", " "))
+        return texts.word(kind, value, lang).replace("_", " ")
+
+    return values.map(one)
+
+
+def quarter(day) -> str:
+    return texts.format_quarter(day, lang)
+
+
 filters = current_filters()
-st.title("Complaint resolution")
+st.title(t("Complaint resolution"))
 now = figures(complaints.summary, filters, settings())
 before = figures(complaints.summary, filters.previous_period(), settings())
 metric_row(["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8"], now, before)
 
 received = figures(complaints.received_by_quarter, filters)
 if received.empty:
-    no_data("complaints received")
+    no_data(t("complaints received"))
 else:
+    received = received.assign(quarter=received["quarter_start"].map(quarter))
     left, right = st.columns(2)
-    for column, dimension, title in (
-        (left, "channel", "Received per quarter by channel (C1)"),
-        (right, "category", "Received per quarter by category (C1)"),
+    for column, dimension, title, legend in (
+        (left, "channel", t("Received per quarter by channel (C1)"), t("Channel")),
+        (right, "category", t("Received per quarter by category (C1)"), t("Category")),
     ):
         counts = received.groupby(["quarter", dimension], as_index=False, dropna=False)["cases"].sum()
-        counts[dimension] = readable(counts[dimension])
+        counts[dimension] = shown(dimension, counts[dimension])
         with column:
             show_chart(
                 px.bar(
@@ -32,7 +65,7 @@ else:
                     y="cases",
                     color=dimension,
                     category_orders={"quarter": sorted(counts["quarter"].unique())},
-                    labels={"quarter": "Quarter received", "cases": "Cases", dimension: dimension.title()},
+                    labels={"quarter": t("Quarter received"), "cases": t("Cases"), dimension: legend},
                     title=title,
                 ).update_yaxes(dtick=1)
             )
@@ -41,41 +74,49 @@ left, right = st.columns(2)
 with left:
     backlog = figures(complaints.backlog, filters)
     if backlog.empty:
-        no_data("the backlog")
+        no_data(t("the backlog"))
     else:
         show_chart(
             px.line(
-                backlog,
+                # the quarter ends written as dates of the user's language, one tick each
+                backlog.assign(as_of=backlog["as_of"].map(lambda day: texts.format_date(day, lang))),
                 x="as_of",
                 y="open_cases",
                 markers=True,
-                labels={"as_of": "Quarter end", "open_cases": "Open cases"},
-                title="Backlog: open cases at quarter ends (C2)",
+                labels={"as_of": t("Quarter end"), "open_cases": t("Open cases")},
+                title=t("Backlog: open cases at quarter ends (C2)"),
             )
         )
 with right:
     resolution = figures(complaints.resolution_by_quarter, filters, settings())
     if resolution.empty:
-        no_data("resolved cases")
+        no_data(t("resolved cases"))
     else:
+        target_days = settings().target_days
         show_chart(
             px.bar(
-                resolution,
+                resolution.assign(quarter=resolution["quarter_start"].map(quarter)),
                 x="quarter",
                 y="median_days",
-                hover_data=[c for c in resolution.columns if c not in ("quarter", "median_days")],
-                labels={"quarter": "Quarter resolved", "median_days": "Median days to resolution"},
-                title=f"Median days to resolution (C3); target {settings().target_days} days",
-            ).add_hline(y=settings().target_days, line_dash="dot")
+                hover_data=["resolved", "within_target_pct", "satisfaction"],
+                labels={
+                    "quarter": t("Quarter resolved"),
+                    "median_days": t("Median days to resolution"),
+                    "resolved": t("Resolved"),
+                    "within_target_pct": t("Within target %"),
+                    "satisfaction": t("Satisfaction (1-5)"),
+                },
+                title=t("Median days to resolution (C3); target {days} days", days=target_days),
+            ).add_hline(y=target_days, line_dash="dot")
         )
 
-st.subheader("Cases")
+st.subheader(t("Cases"))
 cases = figures(complaints.cases, filters)
 if cases.empty:
-    no_data("cases")
+    no_data(t("cases"))
 else:
     st.dataframe(
-        cases.assign(**{c: readable(cases[c]) for c in ("channel", "category", "severity", "status")}),
+        cases.assign(**{c: shown(c, cases[c]) for c in ("channel", "category", "severity", "status")}),
         hide_index=True,
         width="stretch",
         column_order=[
@@ -96,20 +137,20 @@ else:
             "satisfaction",
         ],
         column_config={
-            "case_id": "Case",
-            "supplier": "Supplier",
-            "site_name": "Site",
-            "country": "Country",
-            "received_on": st.column_config.DateColumn("Received"),
-            "channel": "Channel",
-            "category": "Category",
-            "severity": "Severity",
-            "workers_affected": st.column_config.NumberColumn("Workers affected", format="%d"),
-            "status": "Status",
-            "resolved_on": st.column_config.DateColumn("Resolved or closed"),
-            "days_to_resolution": st.column_config.NumberColumn("Days", format="%d"),
-            "remedy": st.column_config.ListColumn("Remedy"),
-            "worker_reps_involved": st.column_config.CheckboxColumn("Worker reps involved"),
-            "satisfaction": st.column_config.NumberColumn("Satisfaction (1-5)", format="%d"),
+            "case_id": t("Case"),
+            "supplier": t("Supplier"),
+            "site_name": t("Site"),
+            "country": t("Country"),
+            "received_on": st.column_config.DateColumn(t("Received")),
+            "channel": t("Channel"),
+            "category": t("Category"),
+            "severity": t("Severity"),
+            "workers_affected": st.column_config.NumberColumn(t("Workers affected"), format="%d"),
+            "status": t("Status"),
+            "resolved_on": st.column_config.DateColumn(t("Resolved or closed")),
+            "days_to_resolution": st.column_config.NumberColumn(t("Days"), format="%d"),
+            "remedy": st.column_config.ListColumn(t("Remedy")),
+            "worker_reps_involved": st.column_config.CheckboxColumn(t("Worker reps involved")),
+            "satisfaction": st.column_config.NumberColumn(t("Satisfaction (1-5)"), format="%d"),
         },
     )

@@ -3,27 +3,47 @@
 import plotly.express as px
 import streamlit as st
 
-from engagement.app import current_filters, figures, metric_row, no_data, settings, show_chart
+from engagement import texts
+from engagement.app import (
+    current_filters,
+    figures,
+    kpi_name,
+    language,
+    metric_row,
+    no_data,
+    settings,
+    show_chart,
+    t,
+)
 from engagement.kpis import dialogue
 
+lang = language()
 filters = current_filters()
-st.title("Dialogue frequency")
+st.title(t("Dialogue frequency"))
 now = figures(dialogue.summary, filters, settings())
 before = figures(dialogue.summary, filters.previous_period(), settings())
 metric_row(["D1", "D1m", "D2", "D3", "D4", "D5s", "D6", "D7", "D8", "D9", "D11"], now, before)
 
+
+def quarters(frame):
+    """The quarter column written in the user's language: 2024 Q1 / 2024 K1."""
+    return frame.assign(quarter=frame["quarter_start"].map(lambda day: texts.format_quarter(day, lang)))
+
+
 heatmap = figures(dialogue.meetings_per_supplier_quarter, filters)
 if heatmap.empty:
-    no_data("dialogue meetings")
+    no_data(t("dialogue meetings"))
 else:
-    table = heatmap.pivot_table(index="supplier", columns="quarter", values="meetings", aggfunc="sum")
+    table = quarters(heatmap).pivot_table(
+        index="supplier", columns="quarter", values="meetings", aggfunc="sum"
+    )
     figure = px.imshow(
         table,
         text_auto=True,
         color_continuous_scale="Blues",
         aspect="auto",
-        labels={"x": "Quarter", "y": "Supplier", "color": "Meetings"},
-        title="Dialogue meetings per supplier per quarter",
+        labels={"x": t("Quarter"), "y": t("Supplier"), "color": t("Meetings")},
+        title=t("Dialogue meetings per supplier per quarter"),
     )
     show_chart(figure)
 
@@ -31,9 +51,9 @@ left, right = st.columns(2)
 with left:
     by_quarter = figures(dialogue.by_quarter, filters)
     if by_quarter.empty:
-        no_data("the quarterly trend")
+        no_data(t("the quarterly trend"))
     else:
-        long = by_quarter.melt(
+        long = quarters(by_quarter).melt(
             id_vars="quarter",
             value_vars=["agenda_sent_pct", "minutes_confirmed_pct", "collective_pct"],
             var_name="measure",
@@ -41,9 +61,9 @@ with left:
         )
         long["measure"] = long["measure"].map(
             {
-                "agenda_sent_pct": "Agenda sent in advance (D6)",
-                "minutes_confirmed_pct": "Confirmed in writing (D7)",
-                "collective_pct": "Collective (D8)",
+                "agenda_sent_pct": t("Agenda sent in advance (D6)"),
+                "minutes_confirmed_pct": t("Confirmed in writing (D7)"),
+                "collective_pct": t("Collective (D8)"),
             }
         )
         show_chart(
@@ -54,30 +74,32 @@ with left:
                 color="measure",
                 markers=True,
                 range_y=[0, 105],
-                labels={"quarter": "Quarter", "percent": "%", "measure": ""},
-                title="Preparation and follow-up per quarter",
+                labels={"quarter": t("Quarter"), "percent": "%", "measure": ""},
+                title=t("Preparation and follow-up per quarter"),
             )
         )
 with right:
     steps = figures(dialogue.oecd_steps, filters)
-    steps["label"] = steps["step"].astype(str) + ". " + steps["step_name"]
+    steps["label"] = [f"{step}. {texts.text(f'oecd.{step}', lang)}" for step in steps["step"]]
     show_chart(
         px.bar(
             steps,
             x="meetings",
             y="label",
             orientation="h",
-            labels={"meetings": "Dialogue meetings", "label": "OECD step"},
-            title="OECD due-diligence steps addressed (D10)",
+            labels={"meetings": t("Dialogue meetings"), "label": t("OECD step")},
+            title=t("OECD due-diligence steps addressed (D10)"),
         ).update_yaxes(autorange="reversed")
     )
 
-st.subheader("Days since last meeting (D5)")
+st.subheader(f"{kpi_name('D5')} (D5)")
 days = figures(dialogue.days_since_last_meeting, filters, settings())
 if days.empty:
-    no_data("suppliers in scope")
+    no_data(t("suppliers in scope"))
 else:
-    st.caption(f"Stale: no dialogue meeting for more than {settings().staleness_days} days, or never.")
+    st.caption(
+        t("Stale: no dialogue meeting for more than {days} days, or never.", days=settings().staleness_days)
+    )
     st.dataframe(
         days.sort_values("days", ascending=False, na_position="first")[
             ["supplier", "last_meeting", "days", "stale"]
@@ -85,9 +107,9 @@ else:
         hide_index=True,
         width="stretch",
         column_config={
-            "supplier": "Supplier",
-            "last_meeting": st.column_config.DateColumn("Last dialogue meeting"),
-            "days": st.column_config.NumberColumn("Days since", format="%d"),
-            "stale": st.column_config.CheckboxColumn("Stale"),
+            "supplier": t("Supplier"),
+            "last_meeting": st.column_config.DateColumn(t("Last dialogue meeting")),
+            "days": st.column_config.NumberColumn(t("Days since"), format="%d"),
+            "stale": st.column_config.CheckboxColumn(t("Stale")),
         },
     )

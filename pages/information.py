@@ -3,11 +3,32 @@
 import plotly.express as px
 import streamlit as st
 
-from engagement.app import current_filters, figures, metric_row, no_data, settings, show_chart
+from engagement import texts
+from engagement.app import (
+    current_filters,
+    figures,
+    language,
+    metric_row,
+    no_data,
+    readable,
+    settings,
+    show_chart,
+    t,
+)
 from engagement.kpis import information
 
+# The elements an annual report is scored on (engagement.tables, report_assessments).
+ELEMENTS = {
+    "risk_analysis": t("Risk analysis"),
+    "action_plan": t("Plan of approach"),
+    "signals_handling": t("Handling of signals"),
+    "stakeholder_consultation": t("Stakeholder consultation"),
+    "kpis_reported": t("KPIs reported"),
+}
+
+lang = language()
 filters = current_filters()
-st.title("Information quality")
+st.title(t("Information quality"))
 now = figures(information.summary, filters, settings())
 before = figures(information.summary, filters.previous_period(), settings())
 metric_row(["I1", "I2", "I3", "I4", "I5", "I6", "I7", "I8"], now, before)
@@ -16,23 +37,25 @@ left, right = st.columns(2)
 with left:
     by_quarter = figures(information.quality_by_quarter, filters)
     if by_quarter.empty:
-        no_data("information requests")
+        no_data(t("information requests"))
     else:
         show_chart(
             px.line(
-                by_quarter,
+                by_quarter.assign(
+                    quarter=by_quarter["quarter_start"].map(lambda day: texts.format_quarter(day, lang))
+                ),
                 x="quarter",
                 y="quality_index",
                 markers=True,
                 range_y=[0, 105],
-                labels={"quarter": "Quarter requested", "quality_index": "Quality index (I7)"},
-                title="Information quality index per quarter (I7)",
+                labels={"quarter": t("Quarter requested"), "quality_index": t("Quality index (I7)")},
+                title=t("Information quality index per quarter (I7)"),
             )
         )
 with right:
     by_supplier = figures(information.quality_by_supplier, filters)
     if by_supplier.empty:
-        no_data("suppliers with requests")
+        no_data(t("suppliers with requests"))
     else:
         show_chart(
             px.bar(
@@ -41,16 +64,17 @@ with right:
                 y="supplier",
                 orientation="h",
                 range_x=[0, 100],
-                labels={"quality_index": "Quality index (I7)", "supplier": ""},
-                title="Information quality index per supplier (I7)",
+                labels={"quality_index": t("Quality index (I7)"), "supplier": ""},
+                title=t("Information quality index per supplier (I7)"),
             )
         )
 
-st.subheader("Annual report scores by element (I8)")
+st.subheader(t("Annual report scores by element (I8)"))
 scores = figures(information.report_scores, filters)
 if scores.empty:
-    no_data("annual report assessments")
+    no_data(t("annual report assessments"))
 else:
+    scores = scores.assign(element=scores["element"].map(ELEMENTS).fillna(readable(scores["element"])))
     for year, of_year in scores.groupby("year"):
         table = of_year.pivot_table(index="supplier", columns="element", values="score", aggfunc="first")
         show_chart(
@@ -61,25 +85,26 @@ else:
                 zmax=2,
                 color_continuous_scale="Viridis",
                 aspect="auto",
-                labels={"x": "Element", "y": "Supplier", "color": "Score 0-2"},
-                title=f"Annual report {year}: score per element (0-2; blank = not assessed)",
+                labels={"x": t("Element"), "y": t("Supplier"), "color": t("Score 0-2")},
+                title=t("Annual report {year}: score per element (0-2; blank = not assessed)", year=year),
             )
         )
 
 if not by_supplier.empty:
-    st.subheader("Per supplier")
+    st.subheader(t("Per supplier"))
     st.dataframe(
         by_supplier,
         hide_index=True,
         width="stretch",
         column_config={
-            "supplier": "Supplier",
-            "requests": "Requests (I1)",
-            "response_rate": st.column_config.NumberColumn("Response % (I2)", format="%.1f"),
-            "on_time": st.column_config.NumberColumn("On time % (I3)", format="%.1f"),
-            "completeness": st.column_config.NumberColumn("Completeness % (I4)", format="%.1f"),
-            "evidence": st.column_config.NumberColumn("Evidence % (I5)", format="%.1f"),
-            "median_days": st.column_config.NumberColumn("Median days (I6)", format="%.0f"),
-            "quality_index": st.column_config.NumberColumn("Quality index (I7)", format="%.1f"),
+            "programme": t("Programme"),
+            "supplier": t("Supplier"),
+            "requests": t("Requests (I1)"),
+            "response_rate": st.column_config.NumberColumn(t("Response % (I2)"), format="%.1f"),
+            "on_time": st.column_config.NumberColumn(t("On time % (I3)"), format="%.1f"),
+            "completeness": st.column_config.NumberColumn(t("Completeness % (I4)"), format="%.1f"),
+            "evidence": st.column_config.NumberColumn(t("Evidence % (I5)"), format="%.1f"),
+            "median_days": st.column_config.NumberColumn(t("Median days (I6)"), format="%.0f"),
+            "quality_index": st.column_config.NumberColumn(t("Quality index (I7)"), format="%.1f"),
         },
     )

@@ -3,8 +3,8 @@ previous period of equal length."""
 
 import streamlit as st
 
-from engagement.app import current_filters, figures, metric_row, no_data, readable, settings
-from engagement.catalogue import AREAS
+from engagement import texts
+from engagement.app import current_filters, figures, language, metric_row, no_data, settings, t
 from engagement.kpis import escalation, scalar_kpis
 
 HEADLINES = {
@@ -14,40 +14,44 @@ HEADLINES = {
     "C": ["C1", "C2", "C3", "C4", "C5"],
 }
 
+lang = language()
 filters = current_filters()
 previous = filters.previous_period()
-st.title("Overview")
+st.title(t("Overview"))
 st.caption(
-    f"{filters.date_from:%d %b %Y} – {filters.date_to:%d %b %Y}, "
-    f"compared with {previous.date_from:%d %b %Y} – {previous.date_to:%d %b %Y}."
+    t(
+        "{period}, compared with {previous}.",
+        period=texts.format_period(filters.date_from, filters.date_to, lang),
+        previous=texts.format_period(previous.date_from, previous.date_to, lang),
+    )
 )
 now = figures(scalar_kpis, filters, settings())
 before = figures(scalar_kpis, previous, settings())
 
 # Nothing met, asked, received or disclosed: say so rather than show a page of zeros.
 if not any(now[k] for k in ("D1", "D1m", "I1", "T3", "C1")):
-    no_data("the overview")
+    no_data(t("the overview"))
 for area, kpi_ids in HEADLINES.items():
-    st.subheader(AREAS[area])
+    st.subheader(texts.text(f"area.{area}", lang))
     metric_row(kpi_ids, now, before)
 
-st.subheader(AREAS["E"])
+st.subheader(texts.text("area.E", lang))
 metric_row(["E2"], now, before)
 steps = figures(escalation.status, filters)
 beyond_dialogue = steps[steps["step_rank"] > 0]
 if beyond_dialogue.empty:
-    st.write("Every supplier in scope is at the dialogue step.")
+    st.write(t("Every supplier in scope is at the dialogue step."))
 else:
     st.dataframe(
-        beyond_dialogue.assign(step=readable(beyond_dialogue["step"]))[
+        beyond_dialogue.assign(step=beyond_dialogue["step"].map(lambda step: texts.word("step", step, lang)))[
             ["supplier", "step", "since", "days_in_step"]
         ],
         hide_index=True,
         width="stretch",
         column_config={
-            "supplier": "Supplier",
-            "step": "Current step (E1)",
-            "since": st.column_config.DateColumn("Since"),
-            "days_in_step": st.column_config.NumberColumn("Days in step (E3)", format="%d"),
+            "supplier": t("Supplier"),
+            "step": t("Current step (E1)"),
+            "since": st.column_config.DateColumn(t("Since")),
+            "days_in_step": st.column_config.NumberColumn(t("Days in step (E3)"), format="%d"),
         },
     )

@@ -1,49 +1,151 @@
 """Supplier profile: one supplier's meetings, requests, disclosures, cases and escalation."""
 
+import re
+from datetime import date
+
+import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from engagement import url_state
+from engagement import texts, url_state
 from engagement.app import (
     current_filters,
     figures,
     for_supplier,
     format_kpi,
+    kpi_name,
+    kpi_rule,
+    language,
     no_data,
-    readable,
     settings,
     show_chart,
+    t,
 )
 from engagement.kpis import complaints, dialogue, escalation, information, traceability
 from engagement.kpis.options import filter_options
 from engagement.kpis.profile import supplier_timeline
 
+lang = language()
+# What the timeline (queries/supplier_timeline.sql) writes, in the user's language.
+KINDS = {
+    "meeting": t("meeting"),
+    "information request": t("information request"),
+    "disclosure": t("disclosure"),
+    "grievance": t("grievance"),
+    "escalation": t("escalation"),
+}
+MEETING_TYPES = {
+    "dialogue": t("dialogue meeting"),
+    "follow_up": t("follow-up meeting"),
+    "site_visit": t("site visit"),
+    "market_event": t("market event"),
+}
+TOPICS = {
+    "policy": t("policy"),
+    "code_of_conduct": t("code of conduct"),
+    "risk_analysis": t("risk analysis"),
+    "traceability": t("traceability"),
+    "production_sites": t("production sites"),
+    "action_plan": t("action plan"),
+    "corrective_action": t("corrective action"),
+    "purchasing_practices": t("purchasing practices"),
+    "monitoring": t("monitoring"),
+    "audit": t("audit"),
+    "kpis": t("KPIs"),
+    "reporting": t("reporting"),
+    "stakeholder_communication": t("stakeholder communication"),
+    "grievance_mechanism": t("grievance mechanism"),
+    "remedy": t("remedy"),
+}
+STATUSES = {
+    "open": t("open"),
+    "in_remediation": t("in remediation"),
+    "resolved": t("resolved"),
+    "closed_unresolved": t("closed unresolved"),
+}
+ANSWERED = re.compile(r"answered (\d{4}-\d{2}-\d{2})(?:, completeness (\d+)/4)?")
+TIER = re.compile(r"(.*) \(tier (\w+)\)")
+
+
+def plain(value) -> str:
+    return str(value).replace("_", " ")
+
+
+def event_title(kind: str, title) -> str:
+    """The subject of an event; enumerations in it (meeting type, category, step) translated."""
+    if pd.isna(title):
+        return ""
+    if kind == "meeting":
+        return MEETING_TYPES.get(title, plain(title))
+    if kind == "escalation":
+        return texts.word("step", title, lang)
+    if kind == "disclosure" and (tier := TIER.fullmatch(title)):
+        return t("{component} (tier {tier})", component=tier[1], tier=tier[2])
+    if kind == "grievance" and ": " in title:
+        case, _, category = title.partition(": ")
+        return f"{case}: {plain(texts.word('category', category, lang))}"
+    return title
+
+
+def event_detail(kind: str, detail) -> str:
+    """The detail of an event: meeting topics, the answer to a request, a grievance's status."""
+    if pd.isna(detail):
+        return ""
+    if kind == "meeting":
+        return ", ".join(TOPICS.get(topic, plain(topic)) for topic in detail.split(", ") if topic)
+    if kind == "information request":
+        if detail == "not answered":
+            return t("not answered")
+        if answered := ANSWERED.fullmatch(detail):
+            day = texts.format_date(date.fromisoformat(answered[1]), lang)
+            if answered[2] is None:
+                return t("answered on {day}", day=day)
+            return t("answered on {day}, completeness {score}/4", day=day, score=answered[2])
+    if kind == "grievance":
+        status, comma, rest = detail.partition(", ")
+        return STATUSES.get(status, plain(status)) + comma + rest
+    return detail
+
+
+def in_language(timeline: pd.DataFrame) -> pd.DataFrame:
+    rows = list(zip(timeline["kind"], timeline["title"], timeline["detail"], strict=True))
+    return timeline.assign(
+        kind=[KINDS.get(kind, kind) for kind, _, _ in rows],
+        title=[event_title(kind, title) for kind, title, _ in rows],
+        detail=[event_detail(kind, detail) for kind, _, detail in rows],
+    )
+
+
 filters = current_filters()
-st.title("Supplier profile")
+st.title(t("Supplier profile"))
 suppliers = list(filters.suppliers) or figures(filter_options)["supplier"]
 if not suppliers:
-    no_data("suppliers")
+    no_data(t("suppliers"))
     st.stop()
 url_state.choice_from_url("profile", "profile_supplier", suppliers)
-supplier = st.selectbox("Supplier", suppliers, key="profile_supplier")
+supplier = st.selectbox(t("Supplier"), suppliers, key="profile_supplier")
 url_state.keep_in_url("profile", supplier)
 one = for_supplier(filters, supplier)
 
 values = {}
 for area in (dialogue, information, traceability, complaints, escalation):
     values.update(figures(area.summary, one, settings()))
-first, second = st.columns(3), st.columns(3)
-first[0].metric("Dialogue meetings (D1)", format_kpi("D1", values["D1"]))
-first[1].metric("Days since last meeting (D5)", format_kpi("D5", values["D5"].get(supplier)))
-first[2].metric("Escalation step (E1)", values["E1"].get(supplier, "dialogue").replace("_", " "))
-second[0].metric("Information quality index (I7)", format_kpi("I7", values["I7"]))
-second[1].metric("Traceability coverage (T2)", format_kpi("T2", values["T2"]))
-second[2].metric("Open cases (C2)", format_kpi("C2", values["C2"]))
+shown = {
+    "D1": format_kpi("D1", values["D1"]),
+    "D5": format_kpi("D5", values["D5"].get(supplier)),
+    "E1": texts.word("step", values["E1"].get(supplier, "dialogue"), lang),
+    "I7": format_kpi("I7", values["I7"]),
+    "T2": format_kpi("T2", values["T2"]),
+    "C2": format_kpi("C2", values["C2"]),
+}
+for column, (kpi_id, value) in zip(st.columns(3) + st.columns(3), shown.items(), strict=True):
+    column.metric(f"{kpi_name(kpi_id)} ({kpi_id})", value, help=kpi_rule(kpi_id))
 
 timeline = figures(supplier_timeline, filters, supplier)
 if timeline.empty:
-    no_data(f"{supplier} in this period")
+    no_data(supplier)
 else:
+    timeline = in_language(timeline)
     show_chart(
         px.scatter(
             timeline,
@@ -51,33 +153,39 @@ else:
             y="kind",
             color="kind",
             hover_data=["title", "detail"],
-            labels={"day": "", "kind": ""},
-            title=f"Timeline of {supplier}",
+            labels={"day": "", "kind": "", "title": t("Subject"), "detail": t("Detail")},
+            title=t("Timeline of {supplier}", supplier=supplier),
         )
         .update_traces(marker={"size": 12})
         .update_layout(showlegend=False)
+        # plotly writes English month names; in Dutch the axis shows day-first dates instead
+        .update_xaxes(tickformat="%d-%m-%Y" if lang == "nl" else None)
     )
     st.dataframe(
         timeline,
         hide_index=True,
         width="stretch",
         column_config={
-            "day": st.column_config.DateColumn("Date"),
-            "kind": "What",
-            "title": "Subject",
-            "detail": "Detail",
+            "day": st.column_config.DateColumn(t("Date")),
+            "kind": t("What"),
+            "title": t("Subject"),
+            "detail": t("Detail"),
         },
     )
 
 history = figures(escalation.history, one)
-st.subheader("Escalation steps")
+st.subheader(t("Escalation steps"))
 if history.empty:
-    st.write("No escalation: the dialogue continues.")
+    st.write(t("No escalation: the dialogue continues."))
 else:
     st.dataframe(
-        history.assign(step=readable(history["step"])),
+        history.assign(step=history["step"].map(lambda step: texts.word("step", step, lang))),
         hide_index=True,
         width="stretch",
         column_order=["date", "step", "note"],
-        column_config={"date": st.column_config.DateColumn("Date"), "step": "Step", "note": "Note"},
+        column_config={
+            "date": st.column_config.DateColumn(t("Date")),
+            "step": t("Step"),
+            "note": t("Note"),
+        },
     )

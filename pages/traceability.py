@@ -3,25 +3,35 @@
 import plotly.express as px
 import streamlit as st
 
-from engagement.app import current_filters, figures, metric_row, no_data, settings, show_chart
+from engagement import texts
+from engagement.app import current_filters, figures, language, metric_row, no_data, settings, show_chart, t
 from engagement.kpis import traceability
 
-TIER_NAMES = {"1": "1 assembly", "2": "2 component", "3": "3 raw material", "unknown": "tier unknown"}
+lang = language()
+
+
+def tier_name(tier) -> str:
+    """'tier 1: assembly' / 'schakel 1: assemblage'; every tier of all tiers together."""
+    return t("all tiers") if tier == "all" else texts.word("tier", tier, lang)
+
 
 filters = current_filters()
-st.title("Traceability coverage")
-st.caption(f"As of {filters.date_to:%d %b %Y}.")
+as_of = texts.format_date(filters.date_to, lang)
+st.title(t("Traceability coverage"))
+st.caption(t("As of {day}.", day=as_of))
 now = figures(traceability.summary, filters, settings())
 before = figures(traceability.summary, filters.previous_period(), settings())
 metric_row(["T1", "T2", "T3", "T4", "T5", "T6"], now, before, per_row=3)
 
 if not now["T1"]:
-    no_data("traceability")
+    no_data(t("traceability"))
 else:
+    # Components and disclosed components, in the hover of the coverage charts.
+    counted = {"components": t("Components"), "disclosed": t("Disclosed")}
     left, right = st.columns(2)
     with left:
         tiers = figures(traceability.coverage_by_tier, filters)
-        tiers["tier"] = tiers["tier"].map(TIER_NAMES)
+        tiers["tier"] = tiers["tier"].map(tier_name)
         show_chart(
             px.bar(
                 tiers,
@@ -30,14 +40,16 @@ else:
                 range_y=[0, 100],
                 text_auto=".0f",
                 hover_data=["components", "disclosed"],
-                labels={"tier": "Tier", "coverage": "Coverage %"},
-                title="Coverage by tier (T2)",
+                labels={"tier": t("Tier"), "coverage": t("Coverage %"), **counted},
+                title=t("Coverage by tier (T2)"),
             )
         )
     with right:
         trend = figures(traceability.trend, filters)
-        trend["tier"] = trend["tier"].map({"all": "all tiers", **TIER_NAMES})
-        trend["as_of"] = trend["as_of"].map(lambda day: f"{day:%d %b %Y}")  # one tick per quarter end
+        trend["tier"] = trend["tier"].map(tier_name)
+        trend["as_of"] = trend["as_of"].map(
+            lambda day: texts.format_date(day, lang)
+        )  # one tick per quarter end
         show_chart(
             px.line(
                 trend,
@@ -46,8 +58,8 @@ else:
                 color="tier",
                 markers=True,
                 range_y=[0, 105],
-                labels={"as_of": "As of", "coverage": "Coverage %", "tier": ""},
-                title="Coverage at quarter ends (T2 trend)",
+                labels={"as_of": t("As of"), "coverage": t("Coverage %"), "tier": "", **counted},
+                title=t("Coverage at quarter ends (T2 trend)"),
             )
         )
 
@@ -60,14 +72,14 @@ else:
             orientation="h",
             range_x=[0, 100],
             hover_data=["components", "disclosed"],
-            labels={"coverage": "Coverage %", "supplier": ""},
-            title="Coverage by supplier (T2)",
+            labels={"coverage": t("Coverage %"), "supplier": "", **counted},
+            title=t("Coverage by supplier (T2)"),
         )
     )
 
     countries = figures(traceability.sites_by_country, filters)
     if countries.empty:
-        no_data(f"production sites disclosed by {filters.date_to:%d %b %Y}")
+        no_data(t("production sites disclosed by {day}", day=as_of))
     else:
         figure = px.choropleth(
             countries,
@@ -76,12 +88,18 @@ else:
             color="sites",
             hover_data=["verified", "monitored"],
             color_continuous_scale="Blues",
-            title="Countries of disclosed production sites (T6)",
+            labels={
+                "country": t("Country"),
+                "sites": t("Production sites"),
+                "verified": t("Verified"),
+                "monitored": t("Under worker-driven monitoring"),
+            },
+            title=t("Countries of disclosed production sites (T6)"),
         )
         figure.update_geos(showframe=False, projection_type="natural earth")
         show_chart(figure)
 
-    st.subheader("Disclosed production sites")
+    st.subheader(t("Disclosed production sites"))
     st.dataframe(
         figures(traceability.disclosed_sites, filters),
         hide_index=True,
@@ -98,14 +116,14 @@ else:
             "first_disclosed_on",
         ],
         column_config={
-            "supplier": "Supplier",
-            "site_name": "Production site",
-            "country": "Country",
-            "tiers": st.column_config.ListColumn("Tiers"),
-            "components": st.column_config.NumberColumn("Components", format="%d"),
-            "verified": st.column_config.CheckboxColumn("Verified"),
-            "monitored": st.column_config.CheckboxColumn("Worker-driven monitoring"),
-            "os_id": "Open Supply Hub id",
-            "first_disclosed_on": st.column_config.DateColumn("First disclosed"),
+            "supplier": t("Supplier"),
+            "site_name": t("Production site"),
+            "country": t("Country"),
+            "tiers": st.column_config.ListColumn(t("Tiers")),
+            "components": st.column_config.NumberColumn(t("Components"), format="%d"),
+            "verified": st.column_config.CheckboxColumn(t("Verified")),
+            "monitored": st.column_config.CheckboxColumn(t("Worker-driven monitoring")),
+            "os_id": t("Open Supply Hub id"),
+            "first_disclosed_on": st.column_config.DateColumn(t("First disclosed")),
         },
     )

@@ -5,10 +5,10 @@ DUTCH = {
     "Overview": "Overzicht",
     "Supplier scorecard": "Scorekaart leveranciers",
     "Review session": "Reviewsessie",
-    "Dialogue frequency": "Dialoogfrequentie",
-    "Information quality": "Informatiekwaliteit",
-    "Traceability coverage": "Ketentransparantie",
-    "Complaint resolution": "Klachtafhandeling",
+    "Dialogue frequency": "Frequentie van de dialoog",  # as engagement.texts (area.D) and the reports
+    "Information quality": "Kwaliteit van de informatie",
+    "Traceability coverage": "Traceerbaarheid",  # DOMAIN.md
+    "Complaint resolution": "Afhandeling van klachten",
     "Escalation": "Escalatie",
     "Collective leverage": "Gezamenlijke hefboom",
     "Follow-up": "Opvolging",
