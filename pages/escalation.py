@@ -5,59 +5,88 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from engagement.app import connection, current_filters, figures, metric_row, no_data, settings, show_chart
+from engagement import texts
+from engagement.app import (
+    connection,
+    current_filters,
+    figures,
+    language,
+    metric_row,
+    no_data,
+    settings,
+    show_chart,
+    t,
+)
 from engagement.kpis import escalation
 from engagement.kpis.signals import signals
 from engagement.settings import save_setting
 from engagement.vocabulary import ESCALATION_LADDER
 
+lang = language()
 filters = current_filters()
 current_settings = settings()
-st.title("Escalation")
+st.title(t("Escalation"))
 now = figures(escalation.summary, filters, current_settings)
 before = figures(escalation.summary, filters.previous_period(), current_settings)
 metric_row(["E2"], now, before)
 
 marked = figures(signals, filters, current_settings)
 if marked.empty:
-    no_data("suppliers in scope")
+    no_data(t("suppliers in scope"))
     st.stop()
 
 
 def step_words(step) -> str:
-    return "" if step is None or pd.isna(step) else str(step).replace("_", " ")
+    """A step of the ladder in the user's language; empty when there is none."""
+    return "" if step is None or pd.isna(step) else texts.word("step", step, lang)
 
 
-st.subheader("To consider for the next step")
-st.caption(
-    "Signals: no dialogue meeting for more than "
-    f"{current_settings.signal_meeting_days} days; fewer than {current_settings.signal_response_rate}% "
-    "of the period's information requests answered"
-    + (
-        f"; a critical grievance open beyond the {current_settings.target_days}-day target"
-        if current_settings.signal_critical_cases
-        else ""
+def signal_words(reasons) -> str:
+    """A supplier's signals (engagement.kpis.signals.Sentence) in the user's language."""
+    return "; ".join(reason.written(lang) for reason in reasons)
+
+
+st.subheader(t("To consider for the next step"))
+if current_settings.signal_critical_cases:
+    st.caption(
+        t(
+            "Signals: no dialogue meeting for more than {days} days; fewer than {rate}% of the period's "
+            "information requests answered; a critical grievance open beyond the {target}-day target. "
+            "The app suggests; the buyer group decides.",
+            days=current_settings.signal_meeting_days,
+            rate=current_settings.signal_response_rate,
+            target=current_settings.target_days,
+        )
     )
-    + ". The app suggests; the buyer group decides."
-)
+else:
+    st.caption(
+        t(
+            "Signals: no dialogue meeting for more than {days} days; fewer than {rate}% of the period's "
+            "information requests answered. The app suggests; the buyer group decides.",
+            days=current_settings.signal_meeting_days,
+            rate=current_settings.signal_response_rate,
+        )
+    )
 flagged = marked[marked["reasons"].map(bool)]
 if flagged.empty:
-    st.success("No supplier gives a signal in this period.")
+    st.success(t("No supplier gives a signal in this period."))
 else:
     st.dataframe(
         pd.DataFrame(
             {
-                "Supplier": flagged["supplier"],
-                "Current step (E1)": flagged["step"].map(step_words),
-                "Suggested next step": flagged["next_step"].map(step_words).replace("", "already at the top"),
-                "Signals": flagged["reasons"].map("; ".join),
+                t("Supplier"): flagged["supplier"],
+                t("Current step (E1)"): flagged["step"].map(step_words),
+                t("Suggested next step"): flagged["next_step"]
+                .map(step_words)
+                .replace("", t("already at the top")),
+                t("Signals"): flagged["reasons"].map(signal_words),
             }
         ),
         hide_index=True,
         width="stretch",
     )
 
-st.subheader("Where each supplier stands")
+st.subheader(t("Where each supplier stands"))
 ladder = marked.assign(step_name=marked["step"].map(step_words))
 show_chart(
     px.bar(
@@ -66,8 +95,8 @@ show_chart(
         y="supplier",
         orientation="h",
         hover_data=["step_name"],
-        labels={"step_rank": "", "supplier": ""},
-        title="Current step on the escalation ladder (E1)",
+        labels={"step_rank": "", "supplier": "", "step_name": t("Step")},
+        title=t("Current step on the escalation ladder (E1)"),
         height=max(300, 28 * len(ladder)),
     ).update_xaxes(
         tickvals=list(range(len(ESCALATION_LADDER))),
@@ -77,46 +106,46 @@ show_chart(
 )
 
 history = figures(escalation.history, filters)
-st.subheader("History")
+st.subheader(t("History"))
 if history.empty:
-    st.caption("No escalation steps recorded up to the end of the period: every supplier is in dialogue.")
+    st.caption(t("No escalation steps recorded up to the end of the period: every supplier is in dialogue."))
 else:
     st.dataframe(
         pd.DataFrame(
             {
-                "Supplier": history["supplier"],
-                "Date": history["date"],
-                "Step": history["step"].map(step_words),
-                "Note": history["note"],
+                t("Supplier"): history["supplier"],
+                t("Date"): history["date"],
+                t("Step"): history["step"].map(step_words),
+                t("Note"): history["note"],
             }
         ),
         hide_index=True,
         width="stretch",
     )
 
-with st.expander("Signal settings"):
+with st.expander(t("Signal settings")):
     with st.form("signals"):
         days = st.number_input(
-            "No dialogue meeting for more than (days)",
+            t("No dialogue meeting for more than (days)"),
             min_value=1,
             value=current_settings.signal_meeting_days,
             step=1,
         )
         rate = st.number_input(
-            "Information requests answered below (%)",
+            t("Information requests answered below (%)"),
             min_value=0,
             max_value=100,
             value=current_settings.signal_response_rate,
             step=5,
         )
         critical = st.checkbox(
-            "A critical grievance open beyond the resolution target",
+            t("A critical grievance open beyond the resolution target"),
             value=bool(current_settings.signal_critical_cases),
         )
-        if st.form_submit_button("Save signals"):
+        if st.form_submit_button(t("Save signals")):
             con = connection()
             save_setting(con, "signal_meeting_days", int(days))
             save_setting(con, "signal_response_rate", int(rate))
             save_setting(con, "signal_critical_cases", int(critical))
-            st.success("Saved.")
+            st.success(t("Saved."))
             st.rerun()

@@ -4,58 +4,82 @@ meets low engagement, for the buyer group's quarterly review."""
 import plotly.express as px
 import streamlit as st
 
-from engagement.app import current_filters, figures, no_data, show_chart
+from engagement import texts
+from engagement.app import current_filters, figures, language, no_data, show_chart, t
 from engagement.kpis import leverage
 
 # Above this many buyer x supplier cells a heatmap no longer reads on a projector: a table then.
 MAX_HEATMAP_CELLS = 400
+
+lang = language()
+# What the heatmap's cells show: the choice (kept in the session, in English) -> column, its
+# name and its colour bar's unit in the user's language, and the cells' number format.
 MEASURES = {
-    "Contracts": ("contracts", "Contracts", True),
-    "Contract value (million EUR)": ("value_millions", "Million EUR", ".1f"),
+    "Contracts": ("contracts", t("Contracts"), t("Contracts"), True),
+    "Contract value (million EUR)": (
+        "value_millions",
+        t("Contract value (million EUR)"),
+        t("Million EUR"),
+        ".1f",
+    ),
 }
 
+
+def in_words(reasons) -> str:
+    """A short list's reasons (engagement.kpis.signals.Sentence) in the user's language."""
+    return "; ".join(reason.written(lang) for reason in reasons)
+
+
 filters = current_filters()
-st.title("Collective leverage")
+st.title(t("Collective leverage"))
 st.caption(
-    f"Contracts overlapping {filters.date_from:%d %b %Y} to {filters.date_to:%d %b %Y}, per buyer "
-    "and supplier in scope. A contract without a value adds to the count, not to the value: "
-    "a value left blank is unknown, not zero."
+    t(
+        "Contracts overlapping {period}, per buyer and supplier in scope. A contract without a value adds "
+        "to the count, not to the value: a value left blank is unknown, not zero.",
+        period=texts.format_period(filters.date_from, filters.date_to, lang),
+    )
 )
 
 suppliers = figures(leverage.by_supplier, filters)
 if suppliers.empty:
-    no_data("suppliers in scope")
+    no_data(t("suppliers in scope"))
     st.stop()
 shortlist = figures(leverage.high_leverage_low_engagement, filters)
 several_programmes = suppliers["programme"].nunique() > 1
 
 first, second, third = st.columns(3)
-first.metric("Suppliers in scope", len(suppliers))
-second.metric(f"Shared by {leverage.MIN_SHARED_BUYERS} or more buyers", int(suppliers["shared"].sum()))
-third.metric("High leverage, low engagement", len(shortlist))
+first.metric(t("Suppliers in scope"), len(suppliers))
+second.metric(t("Shared by {n} or more buyers", n=leverage.MIN_SHARED_BUYERS), int(suppliers["shared"].sum()))
+third.metric(t("High leverage, low engagement"), len(shortlist))
 
-st.subheader("Contracts per buyer and supplier")
+st.subheader(t("Contracts per buyer and supplier"))
 pairs = figures(leverage.matrix, filters)
 if pairs.empty:
-    no_data("contracts")
+    no_data(t("contracts"))
 elif pairs["supplier"].nunique() * pairs["buyer"].nunique() > MAX_HEATMAP_CELLS:
-    st.caption("Too many buyers and suppliers for a heatmap: one row per buyer and supplier.")
+    st.caption(t("Too many buyers and suppliers for a heatmap: one row per buyer and supplier."))
     st.dataframe(
         pairs,
         hide_index=True,
         width="stretch",
         column_order=["supplier", "buyer", "contracts", "contract_value", "contracts_without_value"],
         column_config={
-            "supplier": "Supplier",
-            "buyer": "Buyer",
-            "contracts": st.column_config.NumberColumn("Contracts", format="%d"),
-            "contract_value": st.column_config.NumberColumn("Contract value", format="euro"),
-            "contracts_without_value": st.column_config.NumberColumn("Without a value", format="%d"),
+            "supplier": t("Supplier"),
+            "buyer": t("Buyer"),
+            "contracts": st.column_config.NumberColumn(t("Contracts"), format="%d"),
+            "contract_value": st.column_config.NumberColumn(t("Contract value"), format="euro"),
+            "contracts_without_value": st.column_config.NumberColumn(t("Without a value"), format="%d"),
         },
     )
 else:
-    shown = st.radio("Cells show", list(MEASURES), horizontal=True, key="leverage_measure")
-    column, unit, text = MEASURES[shown]
+    shown = st.radio(
+        t("Cells show"),
+        list(MEASURES),
+        format_func=lambda choice: MEASURES[choice][1],
+        horizontal=True,
+        key="leverage_measure",
+    )
+    column, name, unit, text = MEASURES[shown]
     pairs = pairs.assign(value_millions=pairs["contract_value"] / 1e6)
     # min_count=1: a pair whose contracts all lack a value stays blank, not 0
     cells = pairs.groupby(["supplier", "buyer"])[column].sum(min_count=1).unstack("buyer")
@@ -64,13 +88,15 @@ else:
         text_auto=text,
         color_continuous_scale="Blues",
         aspect="auto",
-        labels={"x": "Buyer", "y": "Supplier", "color": unit},
-        title=f"{shown} per buyer and supplier (blank: no contract, or no value known)",
+        labels={"x": t("Buyer"), "y": t("Supplier"), "color": unit},
+        title=t("{measure} per buyer and supplier (blank: no contract, or no value known)", measure=name),
     )
     figure.update_layout(height=max(320, 30 * len(cells) + 160))
+    if lang == "nl":  # 1.234,5: the decimal comma in the cells and on the colour bar
+        figure.update_layout(separators=",.")
     show_chart(figure)
 
-st.subheader("Suppliers and the buyers who share them")
+st.subheader(t("Suppliers and the buyers who share them"))
 st.dataframe(
     suppliers,
     hide_index=True,
@@ -89,37 +115,47 @@ st.dataframe(
         "coverage",
     ],
     column_config={
-        "programme": "Programme",
-        "supplier": "Supplier",
-        "buyers": st.column_config.NumberColumn("Buyers sharing it", format="%d"),
-        "buyer_names": st.column_config.ListColumn("Buyers with a contract"),
-        "contracts": st.column_config.NumberColumn("Contracts", format="%d"),
-        "contract_value": st.column_config.NumberColumn("Combined value", format="euro"),
-        "contracts_without_value": st.column_config.NumberColumn("Without a value", format="%d"),
-        "dialogue_meetings": st.column_config.NumberColumn("Dialogue meetings", format="%d"),
-        "attending_buyers": st.column_config.ListColumn("Buyers at its dialogue meetings"),
-        "quality_index": st.column_config.NumberColumn("Information quality index I7", format="%.1f"),
-        "coverage": st.column_config.NumberColumn("Traceability coverage T2 %", format="%.1f"),
+        "programme": t("Programme"),
+        "supplier": t("Supplier"),
+        "buyers": st.column_config.NumberColumn(t("Buyers sharing it"), format="%d"),
+        "buyer_names": st.column_config.ListColumn(t("Buyers with a contract")),
+        "contracts": st.column_config.NumberColumn(t("Contracts"), format="%d"),
+        "contract_value": st.column_config.NumberColumn(t("Combined value"), format="euro"),
+        "contracts_without_value": st.column_config.NumberColumn(t("Without a value"), format="%d"),
+        "dialogue_meetings": st.column_config.NumberColumn(t("Dialogue meetings"), format="%d"),
+        "attending_buyers": st.column_config.ListColumn(t("Buyers at its dialogue meetings")),
+        "quality_index": st.column_config.NumberColumn(t("Information quality index I7"), format="%.1f"),
+        "coverage": st.column_config.NumberColumn(t("Traceability coverage T2 %"), format="%.1f"),
     },
 )
 
-st.subheader("High leverage, low engagement")
-st.caption(f"A suggestion for the group to discuss, not a verdict. {leverage.SHORTLIST_RULE}")
+st.subheader(t("High leverage, low engagement"))
+st.caption(
+    t(
+        "A suggestion for the group to discuss, not a verdict. {rule}",
+        rule=leverage.SHORTLIST_RULE.written(lang),
+    )
+)
 if shortlist.empty:
-    st.success("No supplier with high leverage shows low engagement in this period.")
+    st.success(t("No supplier with high leverage shows low engagement in this period."))
 else:
+    # The reasons in the user's language; the lists they come from stay here.
+    written = {
+        "leverage": shortlist["leverage_reasons"].map(in_words),
+        "low_engagement": shortlist["low_engagement_reasons"].map(in_words),
+    }
     st.dataframe(
-        shortlist,
+        shortlist.drop(columns=["leverage_reasons", "low_engagement_reasons"]).assign(**written),
         hide_index=True,
         width="stretch",
         column_order=(["programme"] if several_programmes else [])
         + ["supplier", "leverage", "low_engagement", "buyers", "contract_value"],
         column_config={
-            "programme": "Programme",
-            "supplier": "Supplier",
-            "leverage": "Why leverage is high",
-            "low_engagement": "Why engagement is low",
-            "buyers": st.column_config.NumberColumn("Buyers sharing it", format="%d"),
-            "contract_value": st.column_config.NumberColumn("Combined value", format="euro"),
+            "programme": t("Programme"),
+            "supplier": t("Supplier"),
+            "leverage": t("Why leverage is high"),
+            "low_engagement": t("Why engagement is low"),
+            "buyers": st.column_config.NumberColumn(t("Buyers sharing it"), format="%d"),
+            "contract_value": st.column_config.NumberColumn(t("Combined value"), format="euro"),
         },
     )

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from engagement import url_state
-from engagement.app import connection, current_filters, figures, format_kpi, no_data, settings
+from engagement import texts, url_state
+from engagement.app import connection, current_filters, figures, format_kpi, language, no_data, settings, t
 from engagement.kpis.scorecard import AMBER, GREEN, MEASURES, NO_STATUS, RED, scorecard
 from engagement.settings import save_setting
 
@@ -16,49 +16,78 @@ STATUS_STYLE = {
     RED: ("✗", "background-color: #f6cfb8"),  # vermillion #D55E00
     NO_STATUS: ("–", ""),
 }
-STATUS_WORDS = {GREEN: "on track", AMBER: "watch", RED: "act", NO_STATUS: "no data"}
 
+lang = language()
 filters = current_filters()
 current_settings = settings()
-st.title("Supplier scorecard")
+st.title(t("Supplier scorecard"))
 previous = filters.previous_period()
+
+
+def status_word(status: str) -> str:
+    """green, amber, red, no data: in the user's language."""
+    return texts.text(f"status.{status}", lang)
+
+
+def measure_label(measure) -> str:
+    return texts.text(f"measure.{measure.kpi_id}", lang)
+
+
 st.caption(
-    f"{filters.date_from:%d %b %Y} to {filters.date_to:%d %b %Y}, compared with "
-    f"{previous.date_from:%d %b %Y} to {previous.date_to:%d %b %Y}. "
-    + "  ".join(f"{STATUS_STYLE[s][0]} {s}: {STATUS_WORDS[s]}" for s in (GREEN, AMBER, RED))
-    + ". Click a row to open the supplier's profile."
+    t(
+        "{period}, compared with {previous}.",
+        period=texts.format_period(filters.date_from, filters.date_to, lang),
+        previous=texts.format_period(previous.date_from, previous.date_to, lang),
+    )
+    + " "
+    + "  ".join(
+        f"{STATUS_STYLE[s][0]} {status_word(s)}: {texts.text(f'status.meaning.{s}', lang)}"
+        for s in (GREEN, AMBER, RED)
+    )
+    + ". "
+    + t("Click a row to open the supplier's profile.")
 )
 
 card = figures(scorecard, filters, current_settings)
 if card.empty:
-    no_data("suppliers in scope")
+    no_data(t("suppliers in scope"))
     st.stop()
 
 counts = card["status"].value_counts()
-columns = st.columns(3)
-for column, status in zip(columns, (RED, AMBER, GREEN), strict=True):
-    column.metric(
-        f"{STATUS_STYLE[status][0]} Suppliers to {STATUS_WORDS[status]}", int(counts.get(status, 0))
-    )
+COUNT_LABELS = {
+    RED: t("{symbol} Suppliers to act", symbol=STATUS_STYLE[RED][0]),
+    AMBER: t("{symbol} Suppliers to watch", symbol=STATUS_STYLE[AMBER][0]),
+    GREEN: t("{symbol} Suppliers on track", symbol=STATUS_STYLE[GREEN][0]),
+}
+for column, status in zip(st.columns(3), (RED, AMBER, GREEN), strict=True):
+    column.metric(COUNT_LABELS[status], int(counts.get(status, 0)))
+
+
+def yes_no(value) -> str:
+    return texts.text("yes" if value else "no", lang)
 
 
 def cell_text(measure, value, change) -> str:
     """A measure's value as the table shows it, with its change against the previous period."""
+    known = not texts.is_missing(change)
     if measure.kpi_id == "D2":
-        text = "yes" if value else "no"
-        return text + (f" (was {'yes' if change else 'no'})" if change is not None else "")
-    if measure.kpi_id == "E1":
-        text = str(value).replace("_", " ")
-        return text + (f" (was {str(change).replace('_', ' ')})" if change is not None else "")
-    text = format_kpi(measure.kpi_id, None if pd.isna(value) else value)
-    if change is not None and not pd.isna(change):
-        text += f" ({change:+.0f})" if measure.kpi_id in ("D5", "C2") else f" ({change:+.1f})"
-    return text
+        text, was = yes_no(value), yes_no(change) if known else None
+    elif measure.kpi_id == "E1":
+        text, was = texts.word("step", value, lang), texts.word("step", change, lang) if known else None
+    else:
+        text = format_kpi(measure.kpi_id, None if pd.isna(value) else value)
+        difference = texts.format_change(measure.kpi_id, change, lang) if known else ""
+        return f"{text} ({difference})" if difference else text
+    return f"{text} ({texts.text('scorecard.was', lang, value=was)})" if was else text
 
 
+# Sort options are kept in English (the link's sort=), and shown in the user's language.
 SORTS = {"Status, red first": None, "Supplier": None} | {f"{m.label} ({m.kpi_id})": m for m in MEASURES}
+SORT_NAMES = {"Status, red first": t("Status, red first"), "Supplier": t("Supplier")} | {
+    f"{m.label} ({m.kpi_id})": f"{measure_label(m)} ({m.kpi_id})" for m in MEASURES
+}
 url_state.choice_from_url("sort", "scorecard_sort", list(SORTS))
-sort_by = st.selectbox("Sort by", list(SORTS), key="scorecard_sort")
+sort_by = st.selectbox(t("Sort by"), list(SORTS), format_func=SORT_NAMES.get, key="scorecard_sort")
 url_state.keep_in_url("sort", sort_by)
 if sort_by == "Supplier":
     card = card.sort_values(["supplier", "programme"], key=lambda names: names.str.casefold())
@@ -69,15 +98,16 @@ elif SORTS[sort_by] is not None:
     card = card.sort_values(column, ascending=measure.higher_is_better, na_position="first", kind="stable")
 card = card.reset_index(drop=True)
 
-table = pd.DataFrame({"Supplier": card["supplier"]})
+supplier_header, status_header = t("Supplier"), t("Status")
+table = pd.DataFrame({supplier_header: card["supplier"]})
 if card["programme"].nunique() > 1:
-    table["Programme"] = card["programme"]
-table["Status"] = [f"{STATUS_STYLE[s][0]} {s}" for s in card["status"]]
+    table[t("Programme")] = card["programme"]
+table[status_header] = [f"{STATUS_STYLE[s][0]} {status_word(s)}" for s in card["status"]]
 styles = pd.DataFrame("", index=table.index, columns=table.columns)
-styles["Status"] = [STATUS_STYLE[s][1] for s in card["status"]]
+styles[status_header] = [STATUS_STYLE[s][1] for s in card["status"]]
 for measure in MEASURES:
     # Each cell: the status symbol, the value and its change against the previous period.
-    label = f"{measure.label} ({measure.kpi_id})"
+    label = f"{measure_label(measure)} ({measure.kpi_id})"
     table[label] = [
         f"{STATUS_STYLE[status][0]} {cell_text(measure, value, change)}"
         for value, change, status in zip(
@@ -103,20 +133,23 @@ if chosen:
     st.session_state["profile_supplier"] = card["supplier"].iloc[chosen[0]]
     st.switch_page("pages/supplier_profile.py")
 
+# The download is the data itself: column names and values as the importer and the reports know them.
 st.download_button(
-    "Download the scorecard (CSV)",
+    t("Download the scorecard (CSV)"),
     card.drop(columns=["flags"]).to_csv(index=False).encode("utf-8"),
     file_name=f"scorecard_{filters.date_from}_{filters.date_to}.csv",
     mime="text/csv",
 )
 
-with st.expander("Status thresholds"):
+with st.expander(t("Status thresholds")):
     st.write(
-        "A figure where more is better is green from its green threshold, amber from its amber "
-        "threshold and red below; where less is better (days since the last meeting, open cases), "
-        "green up to its green threshold and amber up to its amber threshold. Engaged: yes is "
-        "green, no is red. Escalation: dialogue is green, a formal escalation (notice of default, "
-        "fine, termination) red, the steps between amber."
+        t(
+            "A figure where more is better is green from its green threshold, amber from its amber "
+            "threshold and red below; where less is better (days since the last meeting, open cases), "
+            "green up to its green threshold and amber up to its amber threshold. Engaged: yes is "
+            "green, no is red. Escalation: dialogue is green, a formal escalation (notice of default, "
+            "fine, termination) red, the steps between amber."
+        )
     )
     with st.form("thresholds"):
         values = {}
@@ -124,16 +157,22 @@ with st.expander("Status thresholds"):
             if measure.green is None:
                 continue
             left, right = st.columns(2)
-            word = "at least" if measure.higher_is_better else "at most"
+            name = measure_label(measure)
+            if measure.higher_is_better:
+                green_label = t("{measure}: green at least", measure=name)
+                amber_label = t("{measure}: amber at least", measure=name)
+            else:
+                green_label = t("{measure}: green at most", measure=name)
+                amber_label = t("{measure}: amber at most", measure=name)
             values[measure.green] = left.number_input(
-                f"{measure.label}: green {word}", value=getattr(current_settings, measure.green), step=1
+                green_label, value=getattr(current_settings, measure.green), step=1
             )
             values[measure.amber] = right.number_input(
-                f"{measure.label}: amber {word}", value=getattr(current_settings, measure.amber), step=1
+                amber_label, value=getattr(current_settings, measure.amber), step=1
             )
-        if st.form_submit_button("Save thresholds"):
+        if st.form_submit_button(t("Save thresholds")):
             wrong = [
-                m.label
+                measure_label(m)
                 for m in MEASURES
                 if m.green is not None
                 and (
@@ -144,11 +183,14 @@ with st.expander("Status thresholds"):
             ]
             if wrong:
                 st.error(
-                    "Green must be stricter than amber for: " + ", ".join(wrong) + ". Nothing was saved."
+                    t(
+                        "Green must be stricter than amber for: {measures}. Nothing was saved.",
+                        measures=", ".join(wrong),
+                    )
                 )
             else:
                 con = connection()
                 for name, value in values.items():
                     save_setting(con, name, int(value))
-                st.success("Saved. The scorecard now uses these thresholds.")
+                st.success(t("Saved. The scorecard now uses these thresholds."))
                 st.rerun()

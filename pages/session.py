@@ -4,8 +4,8 @@ flagged supplier on a screen of its own, then the decisions. Large type; next an
 import pandas as pd
 import streamlit as st
 
-from engagement import url_state
-from engagement.app import current_filters, figures, format_kpi, no_data, settings
+from engagement import texts, url_state
+from engagement.app import current_filters, figures, format_kpi, language, no_data, settings, t
 from engagement.kpis.scorecard import AMBER, GREEN, MEASURES, NO_STATUS, RED
 from engagement.kpis.session import agenda
 
@@ -20,10 +20,11 @@ st.markdown(
     unsafe_allow_html=True,
 )
 
+lang = language()
 filters = current_filters()
 plan = figures(agenda, filters, settings())
 if plan.card.empty:
-    no_data("suppliers in scope")
+    no_data(t("suppliers in scope"))
     st.stop()
 
 slides = plan.slides
@@ -37,48 +38,76 @@ def go(step: int) -> None:
     st.session_state["session_slide"] = str(min(max(current + step, 1), slides))
 
 
+def status_word(status: str) -> str:
+    """green, amber, red, no data: in the user's language."""
+    return texts.text(f"status.{status}", lang)
+
+
+def measure_label(measure) -> str:
+    return texts.text(f"measure.{measure.kpi_id}", lang)
+
+
+def step_word(step) -> str:
+    """An escalation step as the user reads it: 'improvement_plan' -> 'improvement plan' / 'verbeterplan'."""
+    return texts.word("step", step, lang)
+
+
 slide = int(st.session_state["session_slide"])
 url_state.keep_in_url("slide", slide)
 left, middle, right = st.columns([1, 4, 1])
-left.button("◀ Previous", on_click=go, args=(-1,), disabled=slide == 1, width="stretch")
-right.button("Next ▶", on_click=go, args=(1,), disabled=slide == slides, width="stretch")
+left.button(t("◀ Previous"), on_click=go, args=(-1,), disabled=slide == 1, width="stretch")
+right.button(t("Next ▶"), on_click=go, args=(1,), disabled=slide == slides, width="stretch")
 middle.caption(
-    f"Review session · {filters.date_from:%d %b %Y} to {filters.date_to:%d %b %Y} · "
-    f"screen {slide} of {slides}: scorecard, {len(plan.flagged)} flagged suppliers, decisions"
+    t(
+        "Review session · {period} · screen {slide} of {slides}: scorecard, {flagged} flagged suppliers, decisions",
+        period=texts.format_period(filters.date_from, filters.date_to, lang),
+        slide=slide,
+        slides=slides,
+        flagged=len(plan.flagged),
+    )
 )
 
 
 def measure_text(measure, row) -> tuple[str, str | None]:
     """A measure's value as the screen shows it, and its change against the previous period."""
     value, change = row[measure.column], row[f"{measure.column}_change"]
+    known = not texts.is_missing(change)
     if measure.kpi_id == "D2":
-        return ("yes" if value else "no"), (
-            f"was {'yes' if change else 'no'}" if change is not None else None
-        )
+        yes_no = {True: texts.text("yes", lang), False: texts.text("no", lang)}
+        was = texts.text("scorecard.was", lang, value=yes_no[bool(change)]) if known else None
+        return yes_no[bool(value)], was
     if measure.kpi_id == "E1":
-        return str(value).replace("_", " "), (
-            f"was {change.replace('_', ' ')}" if isinstance(change, str) else None
-        )
+        was = texts.text("scorecard.was", lang, value=step_word(change)) if isinstance(change, str) else None
+        return step_word(value), was
     text = format_kpi(measure.kpi_id, None if pd.isna(value) else value)
-    if change is None or pd.isna(change):
-        return text, None
-    return text, f"{change:+.0f}" if measure.kpi_id in ("D5", "C2") else f"{change:+.1f}"
+    return text, (texts.format_change(measure.kpi_id, change, lang) or None) if known else None
+
+
+def action_status(status: str) -> str:
+    return {
+        "overdue": t("overdue"),
+        "due": t("due"),
+        "done late": t("done late"),
+        "done on time": t("done on time"),
+    }.get(status, status)
 
 
 if slide == 1:
-    st.title("Review session")
-    st.header("Supplier scorecard")
+    st.title(t("Review session"))
+    st.header(t("Supplier scorecard"))
     counts = plan.card["status"].value_counts()
-    columns = st.columns(3)
-    for column, status, words in zip(
-        columns, (RED, AMBER, GREEN), ("to act on", "to watch", "on track"), strict=True
-    ):
-        column.metric(f"{SYMBOL[status]} {status}: suppliers {words}", int(counts.get(status, 0)))
+    labels = {
+        RED: t("{symbol} {status}: suppliers to act on", symbol=SYMBOL[RED], status=status_word(RED)),
+        AMBER: t("{symbol} {status}: suppliers to watch", symbol=SYMBOL[AMBER], status=status_word(AMBER)),
+        GREEN: t("{symbol} {status}: suppliers on track", symbol=SYMBOL[GREEN], status=status_word(GREEN)),
+    }
+    for column, status in zip(st.columns(3), (RED, AMBER, GREEN), strict=True):
+        column.metric(labels[status], int(counts.get(status, 0)))
     st.dataframe(
         pd.DataFrame(
             {
-                "Supplier": plan.card["supplier"],
-                "Status": [f"{SYMBOL[s]} {s}" for s in plan.card["status"]],
+                t("Supplier"): plan.card["supplier"],
+                t("Status"): [f"{SYMBOL[s]} {status_word(s)}" for s in plan.card["status"]],
                 **{m.kpi_id: [SYMBOL[s] for s in plan.card[f"{m.column}_status"]] for m in MEASURES},
             }
         ),
@@ -86,7 +115,12 @@ if slide == 1:
         width="stretch",
         height=min(38 * (len(plan.card) + 1), 700),
     )
-    st.markdown("**Next:** " + (", ".join(plan.flagged["supplier"]) or "no supplier is flagged"))
+    st.markdown(
+        t(
+            "**Next:** {suppliers}",
+            suppliers=", ".join(plan.flagged["supplier"]) or t("no supplier is flagged"),
+        )
+    )
 elif slide <= len(plan.flagged) + 1:
     row = plan.flagged.iloc[slide - 2]
     st.title(f"{SYMBOL[row['status']]} {row['supplier']}")
@@ -97,59 +131,60 @@ elif slide <= len(plan.flagged) + 1:
             # The status is the symbol (and the help); the change is neutral grey: whether
             # up is good depends on the measure, and the symbol already says how it stands.
             column.metric(
-                f"{SYMBOL[status]} {measure.label}",
+                f"{SYMBOL[status]} {measure_label(measure)}",
                 value,
                 delta=change,
                 delta_color="off",
-                help=f"{measure.kpi_id}: {status}",
+                help=f"{measure.kpi_id}: {status_word(status)}",
             )
     reasons = row["reasons"]
     if reasons:
         step = row["next_step"]
-        st.subheader(
-            "Consider: " + (str(step).replace("_", " ") if isinstance(step, str) else "already at the top")
-        )
-        st.markdown("\n".join(f"- {reason}" for reason in reasons))
-    red = [m.label for m in MEASURES if row[f"{m.column}_status"] == RED]
+        if isinstance(step, str):
+            st.subheader(t("Consider: {step}", step=step_word(step)))
+        else:
+            st.subheader(t("Consider: already at the top"))
+        # The signals' sentences (engagement.kpis.signals.Sentence), in the user's language.
+        st.markdown("\n".join(f"- {reason.written(lang)}" for reason in reasons))
+    red = [measure_label(m) for m in MEASURES if row[f"{m.column}_status"] == RED]
     if red:
-        st.markdown("**Red:** " + ", ".join(red))
+        st.markdown(t("**Red:** {measures}", measures=", ".join(red)))
     todo = plan.open_actions[
         (plan.open_actions["supplier"] == row["supplier"])
         & (plan.open_actions["programme"] == row["programme"])
     ]
-    st.subheader(f"Open actions: {len(todo)}")
+    st.subheader(t("Open actions: {n}", n=len(todo)))
     if not todo.empty:
         st.dataframe(
             pd.DataFrame(
                 {
-                    "Action": todo["description"],
-                    "Owner": todo["owner"],
-                    "Due": pd.to_datetime(todo["due_date"]).dt.date,
-                    "Status": todo["status"],
-                    "Days overdue": todo["days_overdue"],
+                    t("Action"): todo["description"],
+                    t("Owner"): todo["owner"],
+                    t("Due"): pd.to_datetime(todo["due_date"]).dt.date,
+                    t("Status"): todo["status"].map(action_status),
+                    t("Days overdue"): todo["days_overdue"],
                 }
             ),
             hide_index=True,
             width="stretch",
         )
 else:
-    st.title("Decisions")
-    st.caption("Write down what the group agreed; download it before closing the session.")
+    st.title(t("Decisions"))
+    st.caption(t("Write down what the group agreed; download it before closing the session."))
     notes = []
     for row in plan.flagged.itertuples(index=False):
-        suggestion = (
-            str(row.next_step).replace("_", " ") if isinstance(row.next_step, str) else "no step suggested"
-        )
+        suggestion = step_word(row.next_step) if isinstance(row.next_step, str) else t("no step suggested")
         decided = st.text_input(
-            f"{row.supplier} (suggested: {suggestion})", key=f"decision_{row.programme}_{row.supplier}"
+            t("{supplier} (suggested: {step})", supplier=row.supplier, step=suggestion),
+            key=f"decision_{row.programme}_{row.supplier}",
         )
-        notes.append({"supplier": row.supplier, "suggested": suggestion, "decision": decided})
+        notes.append({t("supplier"): row.supplier, t("suggested"): suggestion, t("decision"): decided})
     if notes:
         st.download_button(
-            "Download the decisions (CSV)",
+            t("Download the decisions (CSV)"),
             pd.DataFrame(notes).to_csv(index=False).encode("utf-8"),
             file_name=f"decisions_{filters.date_to}.csv",
             mime="text/csv",
         )
     else:
-        st.write("No supplier is flagged: nothing to decide.")
+        st.write(t("No supplier is flagged: nothing to decide."))

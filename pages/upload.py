@@ -4,7 +4,7 @@ read the validation report, then store. Nothing is stored before "Import"."""
 import pandas as pd
 import streamlit as st
 
-from engagement.app import connection, figures, through_the_entry_script
+from engagement.app import connection, figures, t, through_the_entry_script
 from engagement.db import data_version
 from engagement.history import UndoRefused, describe_undo, import_history, undo_import
 from engagement.ingest import import_file
@@ -19,37 +19,68 @@ from engagement.ingest.upload import (
 from engagement.kpis.options import filter_options
 from engagement.tables import DEFAULT_PROGRAMME
 
+# The importer's own messages (engagement.ingest: problems, warnings, refusals) and the names
+# of tables and columns stay as the importer writes them; this page's sentences go through t().
+
+
+def history_table(history: pd.DataFrame) -> None:
+    """The import history, headed and its outcomes written in the user's language."""
+    outcomes = {
+        "stored": t("stored"),
+        "unchanged": t("unchanged"),
+        "refused": t("refused"),
+        "undone": t("undone"),
+    }
+    st.dataframe(
+        history.assign(outcome=history["outcome"].map(lambda outcome: outcomes.get(outcome, outcome))),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "import_id": t("Import no."),
+            "file_name": t("File"),
+            "imported_by": t("Imported by"),
+            "imported_at": t("Imported at"),
+            "programme": t("Programme"),
+            "outcome": t("Outcome"),
+            "undone_at": t("Undone at"),
+            "rejected_rows": t("Rejected rows"),
+        },
+    )
+
+
 through_the_entry_script()
-st.title("Import")
+st.title(t("Import"))
 con = connection()
 st.markdown(
-    "Drop meeting logs, information-request trackers, site lists, grievance registers or "
-    "calendar exports here (CSV, Excel or OpenDocument). Headers may be English or Dutch. "
-    "You see what was understood and what would be rejected **before** anything is stored."
+    t(
+        "Drop meeting logs, information-request trackers, site lists, grievance registers or "
+        "calendar exports here (CSV, Excel or OpenDocument). Headers may be English or Dutch. "
+        "You see what was understood and what would be rejected **before** anything is stored."
+    )
 )
-with st.expander("Templates"):
-    st.write("A workbook with one sheet per table, dropdowns for the lists and an instructions sheet.")
+with st.expander(t("Templates")):
+    st.write(t("A workbook with one sheet per table, dropdowns for the lists and an instructions sheet."))
     left, right = st.columns(2)
-    for column, lang, label in ((left, "en", "English template"), (right, "nl", "Nederlandse template")):
+    for column, lang, label in ((left, "en", t("English template")), (right, "nl", t("Dutch template"))):
         name, data = template_file(lang)
         column.download_button(label, data, file_name=name, key=f"template_{lang}")
 
 programmes = figures(filter_options)["programme"]
 left, right = st.columns(2)
 programme = left.selectbox(
-    "Programme",
+    t("Programme"),
     programmes or [DEFAULT_PROGRAMME],
     accept_new_options=True,
     key="upload_programme",
-    help="For rows without a programme column. Type a new name to start a programme.",
+    help=t("For rows without a programme column. Type a new name to start a programme."),
 )
 supplier = right.text_input(
-    "Supplier of a facility list or Teams report",
+    t("Supplier of a facility list or Teams report"),
     key="upload_supplier",
-    help="Only for files that name no supplier: an Open Supply Hub download, a Teams attendance report.",
+    help=t("Only for files that name no supplier: an Open Supply Hub download, a Teams attendance report."),
 )
 uploads = st.file_uploader(
-    "Exports to import", type=ACCEPTED_TYPES, accept_multiple_files=True, key="upload_files"
+    t("Exports to import"), type=ACCEPTED_TYPES, accept_multiple_files=True, key="upload_files"
 )
 
 overrides_by_file: dict[str, dict] = {}
@@ -82,7 +113,12 @@ for upload in uploads or []:
             continue
         for plan in report.sheets:
             st.markdown(
-                f"**Sheet {plan['sheet']!r}** → table **{plan['table']}**, header in row {plan['header_row']}"
+                t(
+                    "**Sheet {sheet}** → table **{table}**, header in row {row}",
+                    sheet=repr(plan["sheet"]),
+                    table=plan["table"],
+                    row=plan["header_row"],
+                )
             )
             mapping = pd.DataFrame(
                 [
@@ -94,10 +130,11 @@ for upload in uploads or []:
                 mapping,
                 hide_index=True,
                 disabled=["column in the file"],
-                column_config={
+                column_config={  # the frame's column names are what mapping_overrides reads
+                    "column in the file": st.column_config.TextColumn(t("column in the file")),
                     "goes to": st.column_config.SelectboxColumn(
-                        "goes to", options=column_choices(plan["table"]), required=True
-                    )
+                        t("goes to"), options=column_choices(plan["table"]), required=True
+                    ),
                 },
                 key=f"mapping_{upload.name}_{plan['sheet']}",
             )
@@ -106,26 +143,47 @@ for upload in uploads or []:
                 st.session_state[f"overrides_{upload.name}"] = {**overrides, plan["sheet"]: changed}
                 st.rerun()
             if plan.get("preview"):
-                st.caption("First rows as the importer understood them:")
+                st.caption(t("First rows as the importer understood them:"))
                 st.dataframe(pd.DataFrame(plan["preview"]), hide_index=True, width="stretch")
             if plan["missing_required"]:
-                st.warning("Required columns not found: " + ", ".join(plan["missing_required"]))
+                st.warning(
+                    t("Required columns not found: {columns}", columns=", ".join(plan["missing_required"]))
+                )
         counts = pd.DataFrame(report.tables).T
         if not counts.empty:
-            st.dataframe(counts, width="stretch")
+            st.dataframe(
+                counts,
+                width="stretch",
+                column_config={
+                    "accepted": t("accepted"),
+                    "rejected": t("rejected"),
+                    "inserted": t("inserted"),
+                    "updated": t("updated"),
+                    "unchanged": t("unchanged"),
+                },
+            )
         if report.errors:
-            st.markdown(f"**{len(report.errors)} problems** — these rows would be kept aside for correction:")
+            st.markdown(
+                t("**{n} problems** — these rows would be kept aside for correction:", n=len(report.errors))
+            )
             st.dataframe(
                 pd.DataFrame([e.to_json() for e in report.errors]),
                 hide_index=True,
                 width="stretch",
+                column_config={
+                    "sheet": t("Sheet"),
+                    "row": t("Row"),
+                    "column": t("Column"),
+                    "value": t("Value"),
+                    "message": t("Problem"),
+                },
             )
         for warning in report.warnings[:20]:
             st.caption(f"⚠ {warning}")
 
 readable = [r for r in reports if not r.fatal]
-if readable and st.button(f"Import {len(readable)} file(s)", type="primary", key="import_files"):
-    progress = st.progress(0.0, text="Importing…")
+if readable and st.button(t("Import {n} file(s)", n=len(readable)), type="primary", key="import_files"):
+    progress = st.progress(0.0, text=t("Importing…"))
     to_import = [u for u in uploads if not next(r for r in reports if r.file == u.name).fatal]
     for number, upload in enumerate(to_import):
 
@@ -144,41 +202,48 @@ if readable and st.button(f"Import {len(readable)} file(s)", type="primary", key
         if done.fatal:
             st.error(done.fatal)
         elif done.outcome == "unchanged":
-            st.info(f"{upload.name}: already imported — nothing changed.")
+            st.info(t("{file}: already imported — nothing changed.", file=upload.name))
         else:
             stored = sum(c["inserted"] + c["updated"] for c in done.tables.values())
             rejected = sum(c["rejected"] for c in done.tables.values())
-            st.success(f"{upload.name}: {stored} rows stored, {rejected} rejected and kept for correction.")
-    progress.progress(1.0, text="Done.")
+            st.success(
+                t(
+                    "{file}: {stored} rows stored, {rejected} rejected and kept for correction.",
+                    file=upload.name,
+                    stored=stored,
+                    rejected=rejected,
+                )
+            )
+    progress.progress(1.0, text=t("Done."))
 
-st.subheader("Import history")
+st.subheader(t("Import history"))
 history = import_history(con)
 stored = history[history["outcome"] == "stored"] if not history.empty else history
 if not stored.empty:
     left, right = st.columns([3, 1])
     to_undo = left.selectbox(
-        "Undo an import: restore the data as it was before it",
+        t("Undo an import: restore the data as it was before it"),
         stored["import_id"].tolist(),
         format_func=lambda i: f"#{i} {history.set_index('import_id').loc[i, 'file_name']}",
         key="undo_import",
     )
-    if right.button("Undo this import", key="undo_button"):
+    if right.button(t("Undo this import"), key="undo_button"):
         try:
             st.success(describe_undo(undo_import(con, int(to_undo))))
         except UndoRefused as refused:
             st.error(str(refused))
         history = import_history(con)  # as it is after the undo
 if history.empty:
-    st.info("Nothing has been imported yet.")
+    st.info(t("Nothing has been imported yet."))
 else:
-    st.dataframe(history, hide_index=True, width="stretch")
+    history_table(history)
     with_rejections = history[(history["rejected_rows"] > 0) & (history["outcome"] != "undone")]
     if not with_rejections.empty:
         chosen = st.selectbox(
-            "Download the rejected rows of an import, with an error column, to correct and re-import",
+            t("Download the rejected rows of an import, with an error column, to correct and re-import"),
             with_rejections["import_id"].tolist(),
             format_func=lambda i: f"#{i} {history.set_index('import_id').loc[i, 'file_name']}",
             key="corrections_import",
         )
         name, data = correction_workbook(con, int(chosen))
-        st.download_button("Download rows to correct", data, file_name=name, key="download_corrections")
+        st.download_button(t("Download rows to correct"), data, file_name=name, key="download_corrections")

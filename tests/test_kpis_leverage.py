@@ -2,6 +2,8 @@
 list "high leverage, low engagement", checked against hand computations on a small fixture."""
 
 import math
+import pickle
+import string
 from datetime import date
 
 import numpy as np
@@ -11,6 +13,7 @@ from conftest import add_rows
 
 from engagement.filters import Filters
 from engagement.kpis import leverage
+from engagement.page_texts import DUTCH
 
 FIRST_HALF = Filters(date(2024, 1, 1), date(2024, 6, 30))
 BUYERS = ["City", "Region", "Ministry", "Transit"]
@@ -242,6 +245,49 @@ def test_high_leverage_low_engagement(con):
     ]
 
 
+def test_the_reasons_keep_their_templates_and_figures(con):
+    """The same reasons as templates and values, for a page to write them in Dutch."""
+    frame = leverage.high_leverage_low_engagement(con, FIRST_HALF)
+
+    def said(column: str) -> list:
+        return [[(r.template, r.values) for r in reasons] for reasons in frame[column]]
+
+    assert said("leverage_reasons") == [
+        [(leverage.SHARED, {"buyers": 2}), (leverage.TOP_VALUE, {})],  # Delta
+        [(leverage.SHARED, {"buyers": 2})],  # Alpha
+        [(leverage.TOP_VALUE, {})],  # Beta
+    ]
+    assert said("low_engagement_reasons") == [
+        [(leverage.NO_DIALOGUE, {})],
+        [(leverage.LOW_TRACEABILITY, {"coverage": pytest.approx(100 / 3), "limit": 50})],  # 1 of 3
+        [(leverage.LOW_INFORMATION, {"index": 25.0, "limit": 50})],  # (0 + 50) / 2
+    ]
+    # The English columns are these sentences joined; in Dutch, numbers with a decimal comma.
+    assert ["; ".join(reasons) for reasons in frame["leverage_reasons"]] == frame["leverage"].tolist()
+    alpha, beta = frame["low_engagement_reasons"].iloc[1][0], frame["low_engagement_reasons"].iloc[2][0]
+    assert alpha.written("nl") == "traceerbaarheid (T2) 33,3%, onder 50%"
+    assert beta.written("nl") == "index informatiekwaliteit (I7) 25,0, onder 50"
+    assert frame["leverage_reasons"].iloc[0][1].written("nl") == "in het bovenste derde naar contractwaarde"
+    # Streamlit's cache pickles the frame: the sentences come back whole.
+    again = pickle.loads(pickle.dumps(frame))
+    assert again["low_engagement_reasons"].iloc[1][0].written("nl") == alpha.written("nl")
+
+
+def test_the_shortlist_rule_and_every_template_have_their_dutch():
+    """The rule is written from the thresholds, and each template has its Dutch, same placeholders."""
+    assert leverage.SHORTLIST_RULE.startswith("High leverage: shared by 2 or more buyers")
+    assert "in the top third of the suppliers" in leverage.SHORTLIST_RULE
+    assert "(I7) below 50, or a traceability coverage (T2) below 50%." in leverage.SHORTLIST_RULE
+    assert "gedeeld door 2 of meer inkopers" in leverage.SHORTLIST_RULE.written("nl")
+
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    for template in leverage.TEMPLATES:
+        assert template in DUTCH, template
+        assert fields(DUTCH[template]) == fields(template), template
+
+
 def test_buyer_filter(con):
     """Buyer City: only City's contracts and the meetings City attended; nobody is shared any more."""
     city = Filters(FIRST_HALF.date_from, FIRST_HALF.date_to, buyers=("City",))
@@ -356,4 +402,9 @@ def test_empty_database(db):
     assert leverage.matrix(db, FIRST_HALF).empty
     assert "contract_value" in leverage.by_supplier(db, FIRST_HALF).columns
     shortlist = leverage.high_leverage_low_engagement(db, FIRST_HALF)
-    assert shortlist.empty and list(shortlist.columns)[-2:] == ["leverage", "low_engagement"]
+    assert shortlist.empty and list(shortlist.columns)[-4:] == [
+        "leverage",
+        "low_engagement",
+        "leverage_reasons",
+        "low_engagement_reasons",
+    ]

@@ -10,13 +10,25 @@ Period 1 Jan - 30 Jun 2024, resolution target 90 days.
 - Epsilon: never met, at termination already: a signal with no next step.
 """
 
+import pickle
+import string
 from datetime import date
 
 import pytest
 from conftest import add_rows
 
 from engagement.filters import Filters
-from engagement.kpis.signals import next_step, signals
+from engagement.kpis import signals as signals_module
+from engagement.kpis.signals import (
+    CRITICAL_CASE,
+    FEW_ANSWERS,
+    NEVER_MET,
+    NO_MEETING,
+    Sentence,
+    next_step,
+    signals,
+)
+from engagement.page_texts import DUTCH
 from engagement.settings import Settings
 
 PERIOD = Filters(date(2024, 1, 1), date(2024, 6, 30))
@@ -95,6 +107,63 @@ def test_each_signal_in_words_with_the_next_step(con):
     assert rows["Delta"]["reasons"] == [] and rows["Delta"]["next_step"] is None
     assert rows["Epsilon"]["reasons"] == ["never met in dialogue"]
     assert rows["Epsilon"]["next_step"] is None  # termination is the top of the ladder
+
+
+def test_each_signal_keeps_its_template_and_figures(con):
+    """The same signals as templates and values, for a page to write them in Dutch."""
+    rows = _by_supplier(signals(con, PERIOD, Settings()))
+    said = {
+        supplier: [(reason.template, reason.values) for reason in rows[supplier]["reasons"]]
+        for supplier in ("Alpha", "Beta", "Gamma", "Epsilon")
+    }
+    assert said == {
+        "Alpha": [(FEW_ANSWERS, {"rate": 25, "requests": 4, "limit": 50})],  # 1 of 4 answered
+        "Beta": [(NO_MEETING, {"days": 242, "limit": 180})],  # 1 Nov 2023 - 30 Jun 2024
+        "Gamma": [(CRITICAL_CASE, {"cases": 1, "target": 90})],  # received 1 Feb, 150 days > 90
+        "Epsilon": [(NEVER_MET, {})],
+    }
+    assert rows["Beta"]["reasons"][0].written("nl") == "242 dagen geen dialoogbijeenkomst (grens 180)"
+    assert rows["Alpha"]["reasons"][0].written("nl") == "25% van 4 informatieverzoeken beantwoord (grens 50%)"
+    assert rows["Gamma"]["reasons"][0].written("nl") == (
+        "1 kritieke klacht staat langer open dan de termijn van 90 dagen"
+    )
+    assert rows["Beta"]["reasons"][0].written("en") == "no dialogue meeting for 242 days (limit 180)"
+
+
+def test_every_template_has_its_dutch():
+    """Each signal's sentence has its Dutch in engagement.page_texts, with the same placeholders."""
+
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    for template in signals_module.TEMPLATES:
+        assert template in DUTCH, template
+        assert fields(DUTCH[template]) == fields(template), template
+
+
+def test_a_sentence_survives_the_cache():
+    """Streamlit's cache pickles the frames: a sentence comes back with its template and values."""
+    sentence = Sentence(NO_MEETING, days=242, limit=180)
+    again = pickle.loads(pickle.dumps([sentence]))[0]
+    assert again == "no dialogue meeting for 242 days (limit 180)"
+    assert (again.template, again.values) == (NO_MEETING, {"days": 242, "limit": 180})
+    # a float is written with one decimal, in each language's way
+    assert Sentence("index {index}", index=33.333).written("nl") == "index 33,3"
+    assert Sentence("index {index}", index=33.333) == "index 33.3"
+
+
+def test_two_critical_cases_are_plural(con):
+    add_rows(
+        con,
+        "grievances",
+        [{"case_id": "g4", "supplier": "Gamma", "received_on": date(2024, 3, 1), "severity": "critical"}],
+    )
+    gamma = _by_supplier(signals(con, PERIOD, Settings()))["Gamma"]
+    assert gamma["reasons"] == ["2 critical cases open beyond the 90-day target"]  # 150 and 121 days
+    assert (
+        gamma["reasons"][0].written("nl")
+        == "2 kritieke klachten staan langer open dan de termijn van 90 dagen"
+    )
 
 
 def test_suppliers_with_signals_come_first_highest_step_first(con):

@@ -6,9 +6,52 @@ escalated by it. Thresholds are settings the coordinator edits (engagement.setti
 
 import pandas as pd
 
-from engagement import queries, vocabulary
+from engagement import page_texts, queries, texts, vocabulary
 from engagement.filters import Filters
 from engagement.settings import Settings
+
+# The signals in words: English templates, filled with whole numbers. A page writes them in
+# the user's language through Sentence.written (their Dutch is in engagement.page_texts).
+NEVER_MET = "never met in dialogue"
+NO_MEETING = "no dialogue meeting for {days} days (limit {limit})"
+FEW_ANSWERS = "answered {rate}% of {requests} requests (limit {limit}%)"
+CRITICAL_CASE = "{cases} critical case open beyond the {target}-day target"
+CRITICAL_CASES = "{cases} critical cases open beyond the {target}-day target"
+TEMPLATES = (NEVER_MET, NO_MEETING, FEW_ANSWERS, CRITICAL_CASE, CRITICAL_CASES)
+
+
+class Sentence(str):
+    """An English sentence that keeps its template and values, so that a page can write it in
+    another language. It is the English string itself: compare, join and print it as one.
+    Values are whole numbers, or numbers written with one decimal (floats)."""
+
+    template: str
+    values: dict
+
+    def __new__(cls, template: str, **values):
+        sentence = super().__new__(cls, _filled(template, "en", values))
+        sentence.template, sentence.values = template, values
+        return sentence
+
+    def __reduce__(self):  # pickled by Streamlit's cache: rebuilt from template and values
+        return _sentence, (self.template, self.values)
+
+    def written(self, lang: str) -> str:
+        """The sentence in a language ("en" or "nl"), its numbers as that language writes them."""
+        template = page_texts.DUTCH.get(self.template, self.template) if lang == "nl" else self.template
+        return _filled(template, lang, self.values)
+
+
+def _sentence(template: str, values: dict) -> Sentence:
+    return Sentence(template, **values)
+
+
+def _filled(template: str, lang: str, values: dict) -> str:
+    written = {
+        name: texts.format_number(value, lang, 1) if isinstance(value, float) else value
+        for name, value in values.items()
+    }
+    return template.format(**written) if written else template
 
 
 def signals(con, filters: Filters, settings: Settings) -> pd.DataFrame:
@@ -44,23 +87,31 @@ def signals(con, filters: Filters, settings: Settings) -> pd.DataFrame:
     )
 
 
-def reasons(row, settings: Settings) -> list[str]:
+def reasons(row, settings: Settings) -> list[Sentence]:
     """The signals of one supplier, in words."""
     found = []
     days = row.days_since_meeting
     if days is None or pd.isna(days):
-        found.append("never met in dialogue")
+        found.append(Sentence(NEVER_MET))
     elif days > settings.signal_meeting_days:
-        found.append(f"no dialogue meeting for {int(days)} days (limit {settings.signal_meeting_days})")
+        found.append(Sentence(NO_MEETING, days=int(days), limit=settings.signal_meeting_days))
     rate = row.response_rate
     if row.requests and rate is not None and not pd.isna(rate) and rate < settings.signal_response_rate:
+        # rounded as f"{rate:.0f}" rounds (half to even)
         found.append(
-            f"answered {rate:.0f}% of {row.requests} requests (limit {settings.signal_response_rate}%)"
+            Sentence(
+                FEW_ANSWERS,
+                rate=round(float(rate)),
+                requests=int(row.requests),
+                limit=settings.signal_response_rate,
+            )
         )
     if settings.signal_critical_cases and row.critical_overdue:
-        cases = "case" if row.critical_overdue == 1 else "cases"
+        cases = int(row.critical_overdue)
         found.append(
-            f"{row.critical_overdue} critical {cases} open beyond the {settings.target_days}-day target"
+            Sentence(
+                CRITICAL_CASE if cases == 1 else CRITICAL_CASES, cases=cases, target=settings.target_days
+            )
         )
     return found
 
