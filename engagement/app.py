@@ -91,6 +91,45 @@ def settings():
     return load_settings(connection())
 
 
+REPORT_BUTTONS = {"xlsx": "Report (Excel)", "html": "Report (web page, works offline)", "pdf": "Report (PDF)"}
+
+
+def report_downloads(filters: Filters) -> None:
+    """Download buttons for the review report of these filters, in the user's language. The
+    report is made when a button is clicked (Streamlit runs the callable then), not on every run."""
+    from engagement.reports import FORMATS, build_report
+    from engagement.reports.pdf import ChromiumMissing, chromium_path
+
+    database, current, lang = _database(str(database_path())), settings(), language()
+
+    def made(fmt: str):
+        def build() -> bytes:
+            cursor = database.cursor()
+            try:
+                return build_report(cursor, filters, current, fmt, lang)
+            finally:
+                cursor.close()
+
+        return build
+
+    columns = st.columns(len(REPORT_BUTTONS))
+    for column, (fmt, label) in zip(columns, REPORT_BUTTONS.items(), strict=True):
+        if fmt == "pdf":
+            try:
+                chromium_path(lang)
+            except ChromiumMissing:
+                column.caption(t("PDF reports need Debian's chromium on the server."))
+                continue
+        column.download_button(
+            t(label),
+            made(fmt),
+            file_name=f"review_{filters.date_from}_{filters.date_to}_{lang}.{fmt}",
+            mime=FORMATS[fmt],
+            key=f"report_{fmt}",
+            on_click="ignore",
+        )
+
+
 # -- global filters ----------------------------------------------------------------------
 
 

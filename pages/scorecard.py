@@ -4,7 +4,18 @@ import pandas as pd
 import streamlit as st
 
 from engagement import texts, url_state
-from engagement.app import connection, current_filters, figures, format_kpi, language, no_data, settings, t
+from engagement.app import (
+    connection,
+    current_filters,
+    figures,
+    format_kpi,
+    language,
+    no_data,
+    report_downloads,
+    settings,
+    t,
+)
+from engagement.exports import safe_csv
 from engagement.kpis.scorecard import AMBER, GREEN, MEASURES, NO_STATUS, RED, scorecard
 from engagement.settings import save_setting
 
@@ -136,10 +147,11 @@ if chosen:
 # The download is the data itself: column names and values as the importer and the reports know them.
 st.download_button(
     t("Download the scorecard (CSV)"),
-    card.drop(columns=["flags"]).to_csv(index=False).encode("utf-8"),
+    safe_csv(card.drop(columns=["flags"])),
     file_name=f"scorecard_{filters.date_from}_{filters.date_to}.csv",
     mime="text/csv",
 )
+report_downloads(filters)
 
 with st.expander(t("Status thresholds")):
     st.write(

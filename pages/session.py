@@ -5,7 +5,17 @@ import pandas as pd
 import streamlit as st
 
 from engagement import texts, url_state
-from engagement.app import current_filters, figures, format_kpi, language, no_data, settings, t
+from engagement.app import (
+    current_filters,
+    figures,
+    format_kpi,
+    language,
+    no_data,
+    report_downloads,
+    settings,
+    t,
+)
+from engagement.exports import safe_csv
 from engagement.kpis.scorecard import AMBER, GREEN, MEASURES, NO_STATUS, RED
 from engagement.kpis.session import agenda
 
@@ -182,9 +192,11 @@ else:
     if notes:
         st.download_button(
             t("Download the decisions (CSV)"),
-            pd.DataFrame(notes).to_csv(index=False).encode("utf-8"),
+            safe_csv(pd.DataFrame(notes)),
             file_name=f"decisions_{filters.date_to}.csv",
             mime="text/csv",
         )
     else:
         st.write(t("No supplier is flagged: nothing to decide."))
+    st.subheader(t("The report to take home"))
+    report_downloads(filters)

@@ -139,9 +139,27 @@ def test_a_review_session(dashboard_url, browser, page: Page, tmp_path, artifact
     download.value.save_as(saved)
     import csv
 
-    rows = list(csv.DictReader(saved.open(encoding="utf-8")))
+    rows = list(csv.DictReader(saved.open(encoding="utf-8-sig")))
     assert rows and {"supplier", "status", "coverage"} <= set(rows[0])
     assert {row["status"] for row in rows} <= {"red", "amber", "green", "no data"}
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Report (Excel)").click()
+    report = tmp_path / "report.xlsx"
+    download.value.save_as(report)
+    import openpyxl
+
+    book = openpyxl.load_workbook(report)
+    assert book.sheetnames[0] == "Scorecard"
+    named = {row[0].value for row in book["Scorecard"].iter_rows()}
+    assert {row["supplier"] for row in rows} <= named
+
+    # a click on a supplier's row (its row marker, left of the first column) opens its profile
+    box = table.bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)
+    expect(page.get_by_role("heading", name="Supplier profile", exact=True)).to_be_visible(timeout=30_000)
+    wait_until_drawn(page)
+    assert_no_error(page)
 
     nav(page, "Review session")
     expect(page.get_by_role("heading", name="Supplier scorecard")).to_be_visible()

@@ -37,6 +37,11 @@ DUTCH = {
     "You are looking at **fictional sample data**. Use *Data* to start an empty database.": (
         "U kijkt naar **fictieve voorbeeldgegevens**. Begin via *Gegevens* met een lege database."
     ),
+    # report downloads (engagement.app.report_downloads)
+    "Report (Excel)": "Rapport (Excel)",
+    "Report (web page, works offline)": "Rapport (webpagina, werkt offline)",
+    "Report (PDF)": "Rapport (PDF)",
+    "PDF reports need Debian's chromium on the server.": "Voor PDF-rapporten is Debians chromium op de server nodig.",
     # messages
     "There is no data for {what} with these filters and this period.": (
         "Er zijn geen gegevens voor {what} met deze filters en in deze periode."

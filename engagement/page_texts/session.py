@@ -28,4 +28,5 @@ DUTCH = {
     "decision": "besluit",
     "Download the decisions (CSV)": "Besluiten downloaden (CSV)",
     "No supplier is flagged: nothing to decide.": "Er is geen leverancier gemarkeerd: er valt niets te besluiten.",
+    "The report to take home": "Het rapport om mee te nemen",
 }
