@@ -1,7 +1,8 @@
 """What is on screen, kept in the page's URL, so a shared link reopens the same view.
 
 The page is the URL's path (st.navigation). The global filters and a few choices on a page
-(the supplier of the profile, the scorecard's order, the slide of a session) are query
+(the supplier of the profile, the scorecard's order, the slide of a session, the follow-up's
+owners and statuses, what the leverage matrix shows) are query
 parameters: `?period=custom&from=2024-01-01&to=2024-06-30&supplier=Voltara+Cars`.
 
 A new session takes them from the URL once, before its widgets are drawn; every run then
@@ -56,6 +57,23 @@ def choice_from_url(parameter: str, key: str, options: list) -> None:
     value = st.query_params.get(parameter)
     if value is not None and key not in st.session_state and value in [str(o) for o in options]:
         st.session_state[key] = next(o for o in options if str(o) == value)
+
+
+def choices_from_url(parameter: str, key: str, options: list) -> None:
+    """As choice_from_url, for a multiselect: the values of a repeated parameter that are options."""
+    flag = f"_url_{key}"
+    if st.session_state.get(flag):
+        return
+    st.session_state[flag] = True
+    wanted = st.query_params.get_all(parameter)
+    kept = [option for option in options if str(option) in wanted]
+    if kept and key not in st.session_state:
+        st.session_state[key] = kept
+
+
+def keep_choices_in_url(parameter: str, values: list) -> None:
+    """After a page draws a multiselect: its values into the URL (none: the parameter goes)."""
+    _write({parameter: [str(v) for v in values]} if values else {}, keep={parameter})
 
 
 def keep_in_url(parameter: str, value) -> None:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from engagement import texts
+from engagement import texts, url_state
 from engagement.app import current_filters, figures, format_kpi, kpi_rule, language, no_data, t
 from engagement.kpis import follow_up
 
@@ -72,9 +72,10 @@ else:
     actions = actions.assign(owner=actions["owner"].fillna(NO_OWNER))
     several_programmes = actions["programme"].nunique() > 1
     pick_owner, pick_status = st.columns(2)
-    owners = pick_owner.multiselect(
-        t("Owner"), sorted(actions["owner"].unique()), key="follow_up_owner", placeholder=t("All")
-    )
+    owner_options = sorted(actions["owner"].unique())
+    url_state.choices_from_url("owner", "follow_up_owner", owner_options)
+    url_state.choices_from_url("status", "follow_up_status", list(STATUS_ICONS))
+    owners = pick_owner.multiselect(t("Owner"), owner_options, key="follow_up_owner", placeholder=t("All"))
     statuses = pick_status.multiselect(
         t("Status"),
         list(STATUS_ICONS),
@@ -82,6 +83,8 @@ else:
         key="follow_up_status",
         placeholder=t("All"),
     )
+    url_state.keep_choices_in_url("owner", owners)
+    url_state.keep_choices_in_url("status", statuses)
     if owners:
         actions = actions[actions["owner"].isin(owners)]
     if statuses:

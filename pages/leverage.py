@@ -4,7 +4,7 @@ meets low engagement, for the buyer group's quarterly review."""
 import plotly.express as px
 import streamlit as st
 
-from engagement import texts
+from engagement import texts, url_state
 from engagement.app import current_filters, figures, language, no_data, show_chart, t
 from engagement.kpis import leverage
 
@@ -72,6 +72,7 @@ elif pairs["supplier"].nunique() * pairs["buyer"].nunique() > MAX_HEATMAP_CELLS:
         },
     )
 else:
+    url_state.choice_from_url("cells", "leverage_measure", list(MEASURES))
     shown = st.radio(
         t("Cells show"),
         list(MEASURES),
@@ -79,6 +80,7 @@ else:
         horizontal=True,
         key="leverage_measure",
     )
+    url_state.keep_in_url("cells", shown)
     column, name, unit, text = MEASURES[shown]
     pairs = pairs.assign(value_millions=pairs["contract_value"] / 1e6)
     # min_count=1: a pair whose contracts all lack a value stays blank, not 0

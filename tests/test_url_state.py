@@ -76,3 +76,13 @@ def test_a_page_choice_in_the_link(sample_db, monkeypatch):
     app = _open(sample_db, monkeypatch, {"sort": "Open cases (C2)"}, page="pages/scorecard.py")
     assert app.selectbox(key="scorecard_sort").value == "Open cases (C2)"
     assert _param(app, "sort") == ["Open cases (C2)"]
+
+
+def test_the_follow_up_and_leverage_choices_in_the_link(sample_db, monkeypatch):
+    app = _open(sample_db, monkeypatch, {"status": ["overdue", "nonsense"]}, page="pages/follow_up.py")
+    assert app.multiselect(key="follow_up_status").value == ["overdue"]
+    assert _param(app, "status") == ["overdue"]
+    statuses = app.dataframe[0].value["status"]
+    assert len(statuses) > 0 and statuses.str.endswith("overdue").all()
+    app = _open(sample_db, monkeypatch, {"cells": "Contract value (million EUR)"}, page="pages/leverage.py")
+    assert app.radio(key="leverage_measure").value == "Contract value (million EUR)"
