@@ -283,6 +283,47 @@ def readable(values: pd.Series) -> pd.Series:
     return values.fillna(t("not given")).astype(str).str.replace("_", " ")
 
 
+TABLE_PAGE_ROWS = 500  # rows a table sends to the browser at a time
+
+
+def show_table(frame: pd.DataFrame, key: str, **options) -> None:
+    """st.dataframe for a table that grows with the programme: at most TABLE_PAGE_ROWS rows at a
+    time, with a page number, and the whole table as a CSV download (made on click)."""
+    from engagement.exports import safe_csv
+
+    pages = max(1, -(-len(frame) // TABLE_PAGE_ROWS))
+    if pages == 1:
+        st.dataframe(frame, **options)
+        return
+    number = st.number_input(
+        t("Page (of {pages})", pages=f"{pages:,}"),
+        min_value=1,
+        max_value=pages,
+        value=1,
+        step=1,
+        key=f"{key}_page",
+    )
+    first = (int(number) - 1) * TABLE_PAGE_ROWS
+    shown = frame.iloc[first : first + TABLE_PAGE_ROWS]
+    st.dataframe(shown, **options)
+    st.caption(
+        t(
+            "Rows {first} to {last} of {rows}.",
+            first=f"{first + 1:,}",
+            last=f"{first + len(shown):,}",
+            rows=f"{len(frame):,}",
+        )
+    )
+    st.download_button(
+        t("Download all {rows} rows (CSV)", rows=f"{len(frame):,}"),
+        lambda: safe_csv(frame),
+        file_name=f"{key}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+    )
+
+
 def show_chart(figure) -> None:
     # Dutch writes 1.234,5: plotly's separators are the decimal mark, then the thousands mark.
     separators = ",." if language() == "nl" else ".,"

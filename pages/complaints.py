@@ -6,7 +6,17 @@ import plotly.express as px
 import streamlit as st
 
 from engagement import texts
-from engagement.app import current_filters, figures, language, metric_row, no_data, settings, show_chart, t
+from engagement.app import (
+    current_filters,
+    figures,
+    language,
+    metric_row,
+    no_data,
+    settings,
+    show_chart,
+    show_table,
+    t,
+)
 from engagement.kpis import complaints
 
 lang = language()
@@ -115,8 +125,9 @@ cases = figures(complaints.cases, filters)
 if cases.empty:
     no_data(t("cases"))
 else:
-    st.dataframe(
+    show_table(
         cases.assign(**{c: shown(c, cases[c]) for c in ("channel", "category", "severity", "status")}),
+        "cases",
         hide_index=True,
         width="stretch",
         column_order=[

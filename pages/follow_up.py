@@ -3,7 +3,7 @@
 import streamlit as st
 
 from engagement import texts, url_state
-from engagement.app import current_filters, figures, format_kpi, kpi_rule, language, no_data, t
+from engagement.app import current_filters, figures, format_kpi, kpi_rule, language, no_data, show_table, t
 from engagement.kpis import follow_up
 
 STATUS_ICONS = {"overdue": "🔴", "due": "🔵", "done late": "🟠", "done on time": "🟢"}
@@ -89,8 +89,9 @@ else:
         actions = actions[actions["owner"].isin(owners)]
     if statuses:
         actions = actions[actions["status"].isin(statuses)]
-    st.dataframe(
+    show_table(
         actions.assign(status=[f"{STATUS_ICONS[s]} {STATUS_WORDS[s]}" for s in actions["status"]]),
+        "actions",
         hide_index=True,
         width="stretch",
         column_order=[

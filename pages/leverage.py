@@ -5,7 +5,7 @@ import plotly.express as px
 import streamlit as st
 
 from engagement import texts, url_state
-from engagement.app import current_filters, figures, language, no_data, show_chart, t
+from engagement.app import current_filters, figures, language, no_data, show_chart, show_table, t
 from engagement.kpis import leverage
 
 # Above this many buyer x supplier cells a heatmap no longer reads on a projector: a table then.
@@ -58,8 +58,9 @@ if pairs.empty:
     no_data(t("contracts"))
 elif pairs["supplier"].nunique() * pairs["buyer"].nunique() > MAX_HEATMAP_CELLS:
     st.caption(t("Too many buyers and suppliers for a heatmap: one row per buyer and supplier."))
-    st.dataframe(
+    show_table(
         pairs,
+        "contracts_per_buyer_and_supplier",
         hide_index=True,
         width="stretch",
         column_order=["supplier", "buyer", "contracts", "contract_value", "contracts_without_value"],

@@ -19,6 +19,7 @@ from engagement.app import (
     no_data,
     settings,
     show_chart,
+    show_table,
     t,
 )
 from engagement.kpis import complaints, dialogue, escalation, information, traceability
@@ -116,6 +117,10 @@ def in_language(timeline: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+# More events than this are drawn as counts per month: a point per event would send tens of
+# thousands of points to the browser for a supplier met for years.
+TIMELINE_POINTS = 1_000
+
 filters = current_filters()
 st.title(t("Supplier profile"))
 suppliers = list(filters.suppliers) or figures(filter_options)["supplier"]
@@ -146,23 +151,41 @@ if timeline.empty:
     no_data(supplier)
 else:
     timeline = in_language(timeline)
-    show_chart(
-        px.scatter(
-            timeline,
-            x="day",
-            y="kind",
-            color="kind",
-            hover_data=["title", "detail"],
-            labels={"day": "", "kind": "", "title": t("Subject"), "detail": t("Detail")},
-            title=t("Timeline of {supplier}", supplier=supplier),
+    if len(timeline) <= TIMELINE_POINTS:
+        show_chart(
+            px.scatter(
+                timeline,
+                x="day",
+                y="kind",
+                color="kind",
+                hover_data=["title", "detail"],
+                labels={"day": "", "kind": "", "title": t("Subject"), "detail": t("Detail")},
+                title=t("Timeline of {supplier}", supplier=supplier),
+            )
+            .update_traces(marker={"size": 12})
+            .update_layout(showlegend=False)
+            # plotly writes English month names; in Dutch the axis shows day-first dates instead
+            .update_xaxes(tickformat="%d-%m-%Y" if lang == "nl" else None)
         )
-        .update_traces(marker={"size": 12})
-        .update_layout(showlegend=False)
-        # plotly writes English month names; in Dutch the axis shows day-first dates instead
-        .update_xaxes(tickformat="%d-%m-%Y" if lang == "nl" else None)
-    )
-    st.dataframe(
+    else:  # years of a busy supplier: one bar per month and kind, not a point per event
+        months = (
+            timeline.assign(month=pd.to_datetime(timeline["day"]).dt.to_period("M").dt.to_timestamp())
+            .groupby(["month", "kind"], as_index=False)
+            .size()
+        )
+        show_chart(
+            px.bar(
+                months,
+                x="month",
+                y="size",
+                color="kind",
+                labels={"month": "", "size": t("Events"), "kind": ""},
+                title=t("Events of {supplier} per month", supplier=supplier),
+            ).update_xaxes(tickformat="%m-%Y" if lang == "nl" else None)
+        )
+    show_table(
         timeline,
+        "timeline",
         hide_index=True,
         width="stretch",
         column_config={

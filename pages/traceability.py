@@ -4,7 +4,17 @@ import plotly.express as px
 import streamlit as st
 
 from engagement import texts
-from engagement.app import current_filters, figures, language, metric_row, no_data, settings, show_chart, t
+from engagement.app import (
+    current_filters,
+    figures,
+    language,
+    metric_row,
+    no_data,
+    settings,
+    show_chart,
+    show_table,
+    t,
+)
 from engagement.kpis import traceability
 
 lang = language()
@@ -100,8 +110,9 @@ else:
         show_chart(figure)
 
     st.subheader(t("Disclosed production sites"))
-    st.dataframe(
+    show_table(
         figures(traceability.disclosed_sites, filters),
+        "disclosed_sites",
         hide_index=True,
         width="stretch",
         column_order=[

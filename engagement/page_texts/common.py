@@ -42,6 +42,10 @@ DUTCH = {
     "Report (web page, works offline)": "Rapport (webpagina, werkt offline)",
     "Report (PDF)": "Rapport (PDF)",
     "PDF reports need Debian's chromium on the server.": "Voor PDF-rapporten is Debians chromium op de server nodig.",
+    # long tables (engagement.app.show_table)
+    "Page (of {pages})": "Pagina (van {pages})",
+    "Rows {first} to {last} of {rows}.": "Rijen {first} tot en met {last} van {rows}.",
+    "Download all {rows} rows (CSV)": "Alle {rows} rijen downloaden (CSV)",
     # messages
     "There is no data for {what} with these filters and this period.": (
         "Er zijn geen gegevens voor {what} met deze filters en in deze periode."

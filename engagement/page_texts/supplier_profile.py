@@ -43,4 +43,6 @@ DUTCH = {
     "No escalation: the dialogue continues.": "Geen escalatie: de dialoog loopt door.",
     "Step": "Stap",
     "Note": "Toelichting",
+    "Events": "Gebeurtenissen",
+    "Events of {supplier} per month": "Gebeurtenissen van {supplier} per maand",
 }
