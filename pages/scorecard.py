@@ -150,6 +150,7 @@ st.download_button(
     safe_csv(card.drop(columns=["flags"])),
     file_name=f"scorecard_{filters.date_from}_{filters.date_to}.csv",
     mime="text/csv",
+    on_click="ignore",  # a download changes nothing on screen: no rerun to race the next click
 )
 report_downloads(filters)
 

@@ -4,7 +4,7 @@ read the validation report, then store. Nothing is stored before "Import"."""
 import pandas as pd
 import streamlit as st
 
-from engagement.app import connection, figures, t, through_the_entry_script
+from engagement.app import connection, figures, language, t, through_the_entry_script
 from engagement.db import data_version
 from engagement.history import UndoRefused, describe_undo, import_history, undo_import
 from engagement.ingest import import_file
@@ -17,10 +17,13 @@ from engagement.ingest.upload import (
     template_file,
 )
 from engagement.kpis.options import filter_options
+from engagement.page_texts.messages import message_in
 from engagement.tables import DEFAULT_PROGRAMME
 
-# The importer's own messages (engagement.ingest: problems, warnings, refusals) and the names
-# of tables and columns stay as the importer writes them; this page's sentences go through t().
+# This page's sentences go through t(). The importer's own messages (engagement.ingest: problems,
+# warnings, refusals, progress steps) and undo's (engagement.history) are written in English, for
+# the command line; they are shown through message_in, in Dutch for a Dutch user. The names of
+# tables and columns stay as the importer writes them.
 
 
 def history_table(history: pd.DataFrame) -> None:
@@ -109,7 +112,7 @@ for upload in uploads or []:
     with st.container(border=True):
         st.subheader(upload.name)
         if report.fatal:
-            st.error(report.fatal)
+            st.error(message_in(report.fatal, language()))
             continue
         for plan in report.sheets:
             st.markdown(
@@ -166,8 +169,9 @@ for upload in uploads or []:
             st.markdown(
                 t("**{n} problems** — these rows would be kept aside for correction:", n=len(report.errors))
             )
+            problems = pd.DataFrame([e.to_json() for e in report.errors])
             st.dataframe(
-                pd.DataFrame([e.to_json() for e in report.errors]),
+                problems.assign(message=problems["message"].map(lambda m: message_in(m, language()))),
                 hide_index=True,
                 width="stretch",
                 column_config={
@@ -179,7 +183,7 @@ for upload in uploads or []:
                 },
             )
         for warning in report.warnings[:20]:
-            st.caption(f"⚠ {warning}")
+            st.caption(f"⚠ {message_in(warning, language())}")
 
 readable = [r for r in reports if not r.fatal]
 if readable and st.button(t("Import {n} file(s)", n=len(readable)), type="primary", key="import_files"):
@@ -188,6 +192,7 @@ if readable and st.button(t("Import {n} file(s)", n=len(readable)), type="primar
     for number, upload in enumerate(to_import):
 
         def show(fraction: float, step: str, number=number, name=upload.name) -> None:
+            step = message_in(step, language())
             progress.progress((number + fraction) / len(to_import), text=f"{name}: {step}…")
 
         done = import_file(
@@ -200,7 +205,7 @@ if readable and st.button(t("Import {n} file(s)", n=len(readable)), type="primar
             on_progress=show,
         )
         if done.fatal:
-            st.error(done.fatal)
+            st.error(message_in(done.fatal, language()))
         elif done.outcome == "unchanged":
             st.info(t("{file}: already imported — nothing changed.", file=upload.name))
         else:
@@ -229,9 +234,9 @@ if not stored.empty:
     )
     if right.button(t("Undo this import"), key="undo_button"):
         try:
-            st.success(describe_undo(undo_import(con, int(to_undo))))
+            st.success(message_in(describe_undo(undo_import(con, int(to_undo))), language()))
         except UndoRefused as refused:
-            st.error(str(refused))
+            st.error(message_in(str(refused), language()))
         history = import_history(con)  # as it is after the undo
 if history.empty:
     st.info(t("Nothing has been imported yet."))

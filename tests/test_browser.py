@@ -143,7 +143,8 @@ def test_a_review_session(dashboard_url, browser, page: Page, tmp_path, artifact
     assert rows and {"supplier", "status", "coverage"} <= set(rows[0])
     assert {row["status"] for row in rows} <= {"red", "amber", "green", "no data"}
 
-    with page.expect_download() as download:
+    wait_until_drawn(page)
+    with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Report (Excel)").click()
     report = tmp_path / "report.xlsx"
     download.value.save_as(report)

@@ -1,5 +1,5 @@
 """Dutch of pages/upload.py (the import history's heads also of pages/data.py). The importer's
-own messages (engagement.ingest) stay English for now."""
+own messages (engagement.ingest, engagement.history) are put in Dutch by engagement.page_texts.messages."""
 
 DUTCH = {
     "Drop meeting logs, information-request trackers, site lists, grievance registers or "
@@ -12,7 +12,7 @@ DUTCH = {
     ),
     "Templates": "Sjablonen",
     "A workbook with one sheet per table, dropdowns for the lists and an instructions sheet.": (
-        "Een werkmap met één tabblad per tabel, keuzelijsten voor de vaste waarden en een tabblad met uitleg."
+        "Een werkmap met één werkblad per tabel, keuzelijsten voor de vaste waarden en een werkblad met uitleg."
     ),
     "English template": "Engelstalig sjabloon",
     "Dutch template": "Nederlandstalig sjabloon",
@@ -26,7 +26,7 @@ DUTCH = {
     ),
     "Exports to import": "Te importeren exports",
     "**Sheet {sheet}** → table **{table}**, header in row {row}": (
-        "**Tabblad {sheet}** → tabel **{table}**, kolomkoppen in rij {row}"
+        "**Werkblad {sheet}** → tabel **{table}**, kolomkoppen in rij {row}"
     ),
     "column in the file": "kolom in het bestand",
     "goes to": "gaat naar",
@@ -41,7 +41,7 @@ DUTCH = {
     "**{n} problems** — these rows would be kept aside for correction:": (
         "**{n} problemen** — deze rijen zouden apart worden gehouden om te verbeteren:"
     ),
-    "Sheet": "Tabblad",
+    "Sheet": "Werkblad",
     "Row": "Rij",
     "Column": "Kolom",
     "Value": "Waarde",
