@@ -289,34 +289,70 @@ TABLE_PAGE_ROWS = 500  # rows a table sends to the browser at a time
 def show_table(frame: pd.DataFrame, key: str, **options) -> None:
     """st.dataframe for a table that grows with the programme: at most TABLE_PAGE_ROWS rows at a
     time, with a page number, and the whole table as a CSV download (made on click)."""
-    from engagement.exports import safe_csv
-
     pages = max(1, -(-len(frame) // TABLE_PAGE_ROWS))
     if pages == 1:
         st.dataframe(frame, **options)
         return
+    first = (_page_number(key, pages) - 1) * TABLE_PAGE_ROWS
+    _show_page(frame.iloc[first : first + TABLE_PAGE_ROWS], first, len(frame), key, lambda: frame, options)
+
+
+def show_query_table(fetch, filters: Filters, key: str, prepare=lambda frame: frame, **options) -> None:
+    """A table read from the database a page at a time, for tables too long to hold whole:
+    fetch(con, filters, first, rows) gives `rows` rows from row `first` (0-based; rows None:
+    all) and the number of rows in all. prepare turns its rows into what is shown (words in
+    the user's language). The CSV download of every row is read when it is clicked."""
+    wanted = st.session_state.get(f"{key}_page", 1)
+    shown, total = figures(fetch, filters, (wanted - 1) * TABLE_PAGE_ROWS, TABLE_PAGE_ROWS)
+    pages = max(1, -(-total // TABLE_PAGE_ROWS))
+    if wanted > pages:  # fewer rows than before (new filters): the last page there is
+        wanted = pages
+        st.session_state[f"{key}_page"] = wanted
+        shown, total = figures(fetch, filters, (wanted - 1) * TABLE_PAGE_ROWS, TABLE_PAGE_ROWS)
+    if pages == 1:
+        st.dataframe(prepare(shown), **options)
+        return
+    first = (_page_number(key, pages) - 1) * TABLE_PAGE_ROWS
+
+    def every_row() -> pd.DataFrame:
+        cursor = connection()
+        try:
+            return prepare(fetch(cursor, filters, 0, None)[0])
+        finally:
+            cursor.close()
+
+    _show_page(prepare(shown), first, total, key, every_row, options)
+
+
+def _page_number(key: str, pages: int) -> int:
+    """The page-number box of a long table; its value lives in the session under key_page."""
+    value = {} if f"{key}_page" in st.session_state else {"value": 1}
     number = st.number_input(
         t("Page (of {pages})", pages=f"{pages:,}"),
         min_value=1,
         max_value=pages,
-        value=1,
         step=1,
         key=f"{key}_page",
+        **value,
     )
-    first = (int(number) - 1) * TABLE_PAGE_ROWS
-    shown = frame.iloc[first : first + TABLE_PAGE_ROWS]
+    return int(number)
+
+
+def _show_page(shown: pd.DataFrame, first: int, total: int, key: str, every_row, options: dict) -> None:
+    from engagement.exports import safe_csv
+
     st.dataframe(shown, **options)
     st.caption(
         t(
             "Rows {first} to {last} of {rows}.",
             first=f"{first + 1:,}",
             last=f"{first + len(shown):,}",
-            rows=f"{len(frame):,}",
+            rows=f"{total:,}",
         )
     )
     st.download_button(
-        t("Download all {rows} rows (CSV)", rows=f"{len(frame):,}"),
-        lambda: safe_csv(frame),
+        t("Download all {rows} rows (CSV)", rows=f"{total:,}"),
+        lambda: safe_csv(every_row()),
         file_name=f"{key}.csv",
         mime="text/csv",
         key=f"{key}_csv",

@@ -272,17 +272,34 @@ def _reports(rng, suppliers) -> pa.Table:
     return _table("report_assessments", supplier=supplier, year=years, **scores)
 
 
+# Each supplier draws on its own production sites, per tier (1 assembly, 2 component, 3 raw
+# material): a few assembly plants, more component makers and mines/refiners. Its components
+# share them, as a real chain does: 150 sites a supplier, 75,000 in the programme.
+_SITES_PER_TIER = np.array([20, 60, 70])
+
+
 def _sites(rng, count, suppliers) -> pa.Table:
-    # 500 suppliers x 4 products x 100 components x 5 rows: each row its own site.
+    # 500 suppliers x 4 products x 100 components x 5 rows: each row a site making the component.
     per_supplier = count // len(suppliers)
     index = np.arange(per_supplier * len(suppliers))
     supplier = index // per_supplier
     within = index % per_supplier
     product, component, row = within // 500 % 4, within // 5 % 100, within % 5
-    country = rng.choice(_COUNTRIES, len(index))
+    tier = component % 3 + 1
+    # the five rows of a component are five different sites of its tier's pool
+    pool = _SITES_PER_TIER[tier - 1]
+    site = (
+        np.concatenate([[0], np.cumsum(_SITES_PER_TIER)[:-1]])[tier - 1]
+        + (component * 7 + product * 13 + supplier + row * 3) % pool
+    )
+    site_country = rng.choice(_COUNTRIES, (len(suppliers), _SITES_PER_TIER.sum()))
+    country = site_country[supplier, site]
     # disclosure spreads over the decade; a fifth of the rows is disclosed only after it
     disclosed = _uniform_days(rng, len(index)) + rng.integers(0, 365, len(index))
     disclosed = np.where(rng.random(len(index)) < 0.2, _days(LAST_DAY) + 400, disclosed)
+    # a site's verification and monitoring are the site's, whichever row reports them
+    site_verified = rng.random((len(suppliers), _SITES_PER_TIER.sum()))
+    site_monitored = rng.random((len(suppliers), _SITES_PER_TIER.sum()))
     return _table(
         "sites",
         supplier=suppliers[supplier],
@@ -290,12 +307,12 @@ def _sites(rng, count, suppliers) -> pa.Table:
         component=np.char.add(
             _COMPONENT_WORDS[component % 10], np.char.add(" ", (component // 10).astype(str))
         ),
-        tier=component % 3 + 1,
-        site_name=np.char.add(np.char.add(country, " plant "), (row + 5 * component).astype(str)),
+        tier=tier,
+        site_name=np.char.add(np.char.add(country, " plant "), site.astype(str)),
         country=country,
         disclosed_on=disclosed,
-        verified=_blank_unless(rng, rng.random(len(index)) < 0.4, 0.7),
-        monitored=_blank_unless(rng, rng.random(len(index)) < 0.2, 0.6),
+        verified=_blank_unless(rng, site_verified[supplier, site] < 0.4, 0.7),
+        monitored=_blank_unless(rng, site_monitored[supplier, site] < 0.2, 0.6),
     )
 
 

@@ -77,7 +77,11 @@ else:
                     category_orders={"quarter": sorted(counts["quarter"].unique())},
                     labels={"quarter": t("Quarter received"), "cases": t("Cases"), dimension: legend},
                     title=title,
-                ).update_yaxes(dtick=1)
+                ).update_yaxes(
+                    # whole cases: a tick per case while there are few; plotly's own ticks beyond,
+                    # as a tick per case on thousands of cases stalls the browser
+                    dtick=1 if counts.groupby("quarter")["cases"].sum().max() <= 10 else None
+                )
             )
 
 left, right = st.columns(2)

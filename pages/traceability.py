@@ -12,7 +12,7 @@ from engagement.app import (
     no_data,
     settings,
     show_chart,
-    show_table,
+    show_query_table,
     t,
 )
 from engagement.kpis import traceability
@@ -110,8 +110,9 @@ else:
         show_chart(figure)
 
     st.subheader(t("Disclosed production sites"))
-    show_table(
-        figures(traceability.disclosed_sites, filters),
+    show_query_table(
+        traceability.disclosed_sites,
+        filters,
         "disclosed_sites",
         hide_index=True,
         width="stretch",

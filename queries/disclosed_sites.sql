@@ -1,12 +1,27 @@
--- The production sites disclosed as of $date_to, one row per site: programme, supplier,
--- site_name (as first written), country, os_id (Open Supply Hub id, when any row gives one),
--- tiers (sorted list of the tiers its rows name), components (distinct product/component
--- pairs made there), verified, monitored (true when any row says true, null when all are
--- blank), first_disclosed_on (earliest disclosed_on; null when only undated rows disclose it).
--- Parameters: $filters (global filters), $date_to.
--- Rules: sites as in traceability_kpis.sql (disclosed_sites_as_of, _rules.sql).
+-- The production sites disclosed as of $date_to, one row per site, $rows of them from row
+-- $first (0-based), in the order below: programme, supplier, site_name (as first written),
+-- country, os_id (Open Supply Hub id, when any row gives one), tiers (sorted list of the tiers
+-- its rows name), components (distinct product/component pairs made there), verified,
+-- monitored (true when any row says true, null when all are blank), first_disclosed_on
+-- (earliest disclosed_on; null when only undated rows disclose it), and total_sites: how many
+-- sites there are in all (on every row, so one query gives a page and the count).
+-- Parameters: $filters (global filters), $date_to, $first, $rows.
+-- Rules: sites as in traceability_kpis.sql (site_rows_as_of, disclosed_sites_as_of, _rules.sql).
 with sites as (
-    select * from disclosed_sites_as_of($filters, $date_to)
+    select
+        programme,
+        supplier,
+        site_key,
+        country,
+        min(site_name) as site_name,
+        min(os_id) as os_id,
+        list_sort(list(distinct tier) filter (where tier is not null)) as tiers,
+        count(distinct {'product': product, 'component': component}) as components,
+        bool_or(verified) as verified,
+        bool_or(monitored) as monitored,
+        min(disclosed_on) as first_disclosed_on
+    from site_rows_as_of($filters, $date_to)
+    group by programme, supplier, site_key, country
 )
 
 select
@@ -19,6 +34,8 @@ select
     components,
     verified,
     monitored,
-    first_disclosed_on
+    first_disclosed_on,
+    count(*) over () as total_sites
 from sites
-order by supplier, country nulls last, site_name nulls last
+order by supplier, country nulls last, site_name nulls last, programme
+limit $rows offset $first

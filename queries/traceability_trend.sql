@@ -3,21 +3,20 @@
 -- as_of: each quarter end of the period, and $date_to itself when it is not one (period_to of
 -- quarters_of, _rules.sql).
 -- Parameters: $filters (global filters), $date_from, $date_to.
--- Rules: see traceability_kpis.sql; each as_of is T2 as of that day (components_as_of). The
--- denominator is every component known now (a component has no date of its own); the
+-- Rules: see traceability_kpis.sql; each as_of is T2 as of that day: a component counts as
+-- disclosed when its disclosed_from (component_disclosures, _rules.sql) is on or before it.
+-- The denominator is every component known now (a component has no date of its own); the
 -- numerator, those disclosed as of each as_of.
 with as_of_dates as (
     select period_to as as_of from quarters_of($date_from, $date_to)
 ),
 
+-- components counted per tier and first disclosure day, so each as_of reads thousands of
+-- rows, not every component
 components as (
-    select
-        a.as_of,
-        c.component,
-        coalesce(cast(c.tier as varchar), 'unknown') as tier,
-        c.disclosed
-    from as_of_dates as a
-    cross join lateral components_as_of($filters, a.as_of) as c
+    select coalesce(cast(tier as varchar), 'unknown') as tier, disclosed_from, count(*) as components
+    from component_disclosures($filters)
+    group by all
 ),
 
 tiers as (
@@ -29,11 +28,12 @@ tiers as (
 select
     a.as_of,
     t.tier,
-    count(c.component) as components,
-    count(*) filter (where c.disclosed) as disclosed,
-    100.0 * count(*) filter (where c.disclosed) / nullif(count(c.component), 0) as coverage
+    coalesce(sum(c.components), 0) as components,
+    coalesce(sum(c.components) filter (where c.disclosed_from <= a.as_of), 0) as disclosed,
+    100.0 * coalesce(sum(c.components) filter (where c.disclosed_from <= a.as_of), 0)
+        / nullif(sum(c.components), 0) as coverage
 from as_of_dates as a
 cross join tiers as t
-left join components as c on c.as_of = a.as_of and (t.tier = 'all' or c.tier = t.tier)
+left join components as c on t.tier = 'all' or c.tier = t.tier
 group by a.as_of, t.tier
 order by a.as_of, t.tier = 'all' desc, t.tier

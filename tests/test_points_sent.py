@@ -52,3 +52,41 @@ def test_a_page_sends_a_bounded_number_of_points(grown_db, monkeypatch, page):
         assert _points(spec) <= MAX_POINTS_PER_CHART, (page, spec.get("layout", {}).get("title"))
     for table in app.dataframe:
         assert len(table.value) <= MAX_ROWS_PER_TABLE, (page, list(table.value.columns)[:4], len(table.value))
+
+
+def test_a_long_table_read_a_page_at_a_time(grown_db, monkeypatch):
+    """The disclosed sites come from the database 500 at a time: page 2 shows rows 501-1000 of
+    the whole list, and when a filter leaves fewer pages, the page number follows."""
+    import re
+
+    from engagement.kpis import traceability
+
+    monkeypatch.setenv("ENGAGEMENT_DB", str(grown_db))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    app.session_state["period_preset"] = "programme_to_date"
+    app.switch_page("pages/traceability.py")
+    app.run()
+    filters = app.session_state["filters"]
+    con = open_database(grown_db)
+    whole, total = traceability.disclosed_sites(con, filters)
+    con.close()
+    assert total == len(whole) > 1_000
+
+    def caption() -> tuple[int, int, int]:
+        line = next(c.value for c in app.caption if c.value.startswith("Rows "))
+        return tuple(int(n.replace(",", "")) for n in re.findall(r"[\d,]+", line))
+
+    assert caption() == (1, 500, total)
+    app.number_input(key="disclosed_sites_page").set_value(2).run()
+    assert not app.exception, app.exception
+    assert caption() == (501, 1000, total)
+    shown = app.dataframe[-1].value
+    assert shown["site_name"].tolist() == whole["site_name"].iloc[500:1000].tolist()
+
+    app.number_input(key="disclosed_sites_page").set_value(total // 500 + 1).run()
+    app.session_state["filter_country"] = ["NL"]
+    del app.session_state["filters"]  # AppTest runs the page alone: make it go through dashboard.py
+    app.run()
+    assert not app.exception, app.exception
+    first, last, fewer = caption()
+    assert fewer < total and first <= fewer and last == fewer  # the last page of fewer sites

@@ -47,9 +47,16 @@ def sites_by_country(con, filters: Filters) -> pd.DataFrame:
     return queries.run(con, "sites_by_country", filters.params())
 
 
-def disclosed_sites(con, filters: Filters) -> pd.DataFrame:
-    """One row per site disclosed as of `to`, with its tiers, components, flags and first disclosure."""
-    return queries.run(con, "disclosed_sites", filters.params())
+def disclosed_sites(
+    con, filters: Filters, first: int = 0, rows: int | None = None
+) -> tuple[pd.DataFrame, int]:
+    """The sites disclosed as of `to`, `rows` of them (None: all) from row `first`, each with its
+    tiers, components, flags and first disclosure; and how many sites there are in all."""
+    frame = queries.run(con, "disclosed_sites", filters.params(first=first, rows=rows))
+    total = int(frame["total_sites"].iloc[0]) if len(frame) else 0
+    if not len(frame) and first:  # past the last site: count them (T3 is that count)
+        total = queries.run_one(con, "traceability_kpis", filters.params())["t3"]
+    return frame.drop(columns="total_sites"), total
 
 
 def _number(value) -> float | None:
