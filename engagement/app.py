@@ -56,6 +56,9 @@ def _database(path: str):
     """One connection per database file for the whole server; queries use cursors."""
     first_run = not database_path(path).exists()
     con = open_database(path)
+    # DuckDB's buffer pool and working memory for the whole server: past this it spills to
+    # disk rather than grow (its default is 80% of the machine's memory).
+    con.execute("set memory_limit = '1GB'")
     if first_run:
         from engagement.sample import load_sample
 
@@ -70,7 +73,9 @@ def connection():
     return _database(str(database_path())).cursor()
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
+# Bounded: an entry is at most a page of a long table or an aggregate, so memory stays flat
+# over a long session however many filter combinations people try.
+@st.cache_data(max_entries=256, show_spinner=False)
 def _figures(module: str, function: str, path: str, version: int, *args):
     # The data version is part of the key, so an import makes every cached figure stale.
     fn = getattr(importlib.import_module(module), function)
@@ -297,13 +302,19 @@ def show_table(frame: pd.DataFrame, key: str, **options) -> None:
     _show_page(frame.iloc[first : first + TABLE_PAGE_ROWS], first, len(frame), key, lambda: frame, options)
 
 
-def show_query_table(fetch, filters: Filters, key: str, prepare=lambda frame: frame, **options) -> None:
+def show_query_table(
+    fetch, filters: Filters, key: str, prepare=lambda frame: frame, nothing: str | None = None, **options
+) -> None:
     """A table read from the database a page at a time, for tables too long to hold whole:
     fetch(con, filters, first, rows) gives `rows` rows from row `first` (0-based; rows None:
     all) and the number of rows in all. prepare turns its rows into what is shown (words in
-    the user's language). The CSV download of every row is read when it is clicked."""
+    the user's language). The CSV download of every row is read when it is clicked. Without
+    rows, no_data(nothing) when `nothing` names what is missing."""
     wanted = st.session_state.get(f"{key}_page", 1)
     shown, total = figures(fetch, filters, (wanted - 1) * TABLE_PAGE_ROWS, TABLE_PAGE_ROWS)
+    if not total and nothing:
+        no_data(nothing)
+        return
     pages = max(1, -(-total // TABLE_PAGE_ROWS))
     if wanted > pages:  # fewer rows than before (new filters): the last page there is
         wanted = pages

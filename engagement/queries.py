@@ -39,6 +39,18 @@ def run(con, name: str, params: dict) -> pd.DataFrame:
         cursor.close()
 
 
+def run_page(con, name: str, params: dict, first: int, rows: int | None) -> tuple[pd.DataFrame, int]:
+    """A page of a long list: `rows` rows (None: all) from row `first` (0-based) of a query
+    that takes $first and $rows and gives every row a total_rows column (count(*) over ());
+    the rows without that column, and the total."""
+    frame = run(con, name, {**params, "first": first, "rows": rows})
+    if len(frame):
+        return frame.drop(columns="total_rows"), int(frame["total_rows"].iloc[0])
+    if first:  # past the last row: the total from the first row
+        return frame.drop(columns="total_rows"), run_page(con, name, params, 0, 1)[1]
+    return frame.drop(columns="total_rows"), 0
+
+
 def run_one(con, name: str, params: dict) -> dict:
     """Run a query that returns one row; its values as plain Python objects, by column name."""
     sql = load(name)

@@ -14,7 +14,7 @@ from engagement.app import (
     no_data,
     settings,
     show_chart,
-    show_table,
+    show_query_table,
     t,
 )
 from engagement.kpis import complaints
@@ -125,47 +125,48 @@ with right:
         )
 
 st.subheader(t("Cases"))
-cases = figures(complaints.cases, filters)
-if cases.empty:
-    no_data(t("cases"))
-else:
-    show_table(
-        cases.assign(**{c: shown(c, cases[c]) for c in ("channel", "category", "severity", "status")}),
-        "cases",
-        hide_index=True,
-        width="stretch",
-        column_order=[
-            "case_id",
-            "supplier",
-            "site_name",
-            "country",
-            "received_on",
-            "channel",
-            "category",
-            "severity",
-            "workers_affected",
-            "status",
-            "resolved_on",
-            "days_to_resolution",
-            "remedy",
-            "worker_reps_involved",
-            "satisfaction",
-        ],
-        column_config={
-            "case_id": t("Case"),
-            "supplier": t("Supplier"),
-            "site_name": t("Site"),
-            "country": t("Country"),
-            "received_on": st.column_config.DateColumn(t("Received")),
-            "channel": t("Channel"),
-            "category": t("Category"),
-            "severity": t("Severity"),
-            "workers_affected": st.column_config.NumberColumn(t("Workers affected"), format="%d"),
-            "status": t("Status"),
-            "resolved_on": st.column_config.DateColumn(t("Resolved or closed")),
-            "days_to_resolution": st.column_config.NumberColumn(t("Days"), format="%d"),
-            "remedy": st.column_config.ListColumn(t("Remedy")),
-            "worker_reps_involved": st.column_config.CheckboxColumn(t("Worker reps involved")),
-            "satisfaction": st.column_config.NumberColumn(t("Satisfaction (1-5)"), format="%d"),
-        },
-    )
+show_query_table(
+    complaints.cases,
+    filters,
+    "cases",
+    lambda cases: cases.assign(
+        **{c: shown(c, cases[c]) for c in ("channel", "category", "severity", "status")}
+    ),
+    nothing=t("cases"),
+    hide_index=True,
+    width="stretch",
+    column_order=[
+        "case_id",
+        "supplier",
+        "site_name",
+        "country",
+        "received_on",
+        "channel",
+        "category",
+        "severity",
+        "workers_affected",
+        "status",
+        "resolved_on",
+        "days_to_resolution",
+        "remedy",
+        "worker_reps_involved",
+        "satisfaction",
+    ],
+    column_config={
+        "case_id": t("Case"),
+        "supplier": t("Supplier"),
+        "site_name": t("Site"),
+        "country": t("Country"),
+        "received_on": st.column_config.DateColumn(t("Received")),
+        "channel": t("Channel"),
+        "category": t("Category"),
+        "severity": t("Severity"),
+        "workers_affected": st.column_config.NumberColumn(t("Workers affected"), format="%d"),
+        "status": t("Status"),
+        "resolved_on": st.column_config.DateColumn(t("Resolved or closed")),
+        "days_to_resolution": st.column_config.NumberColumn(t("Days"), format="%d"),
+        "remedy": st.column_config.ListColumn(t("Remedy")),
+        "worker_reps_involved": st.column_config.CheckboxColumn(t("Worker reps involved")),
+        "satisfaction": st.column_config.NumberColumn(t("Satisfaction (1-5)"), format="%d"),
+    },
+)

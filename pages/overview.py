@@ -5,7 +5,7 @@ import streamlit as st
 
 from engagement import texts
 from engagement.app import current_filters, figures, language, metric_row, no_data, settings, t
-from engagement.kpis import escalation, scalar_kpis
+from engagement.kpis import escalation, headline_kpis
 
 HEADLINES = {
     "D": ["D1", "D2", "D3", "D5s", "D9"],
@@ -25,8 +25,8 @@ st.caption(
         previous=texts.format_period(previous.date_from, previous.date_to, lang),
     )
 )
-now = figures(scalar_kpis, filters, settings())
-before = figures(scalar_kpis, previous, settings())
+now = figures(headline_kpis, filters, settings())
+before = figures(headline_kpis, previous, settings())
 
 # Nothing met, asked, received or disclosed: say so rather than show a page of zeros.
 if not any(now[k] for k in ("D1", "D1m", "I1", "T3", "C1")):

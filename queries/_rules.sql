@@ -33,9 +33,11 @@ create or replace macro last_dialogue_meetings(f, as_of, dialogue_types) as tabl
     group by programme, supplier;
 
 -- The OECD due-diligence steps the dialogue meetings dated in [date_from, date_to] address
--- (D10, and D11 for steps 3, 4 and 6): row_key, step; one row per meeting and step that one of
--- its topics maps to, so a meeting counts once per step, however many of its topics map to it;
--- topics outside the map ("other") map to no step. dialogue_types:
+-- (D10, and D11 for steps 3, 4 and 6): topics (a list of topics some of those meetings have),
+-- step (a step one of those topics maps to), meetings (how many of the meetings have exactly
+-- that list). A meeting counts once per step, however many of its topics map to it; topics
+-- outside the map ("other") map to no step. Meetings are counted per distinct list first: a
+-- programme has a few thousand lists over a million meetings. dialogue_types:
 -- vocabulary.DIALOGUE_MEETING_TYPES; topic_steps: list of {topic, step} built from
 -- vocabulary.MEETING_TOPICS, the one copy of the topic-to-step map.
 create or replace macro dialogue_meeting_steps(
@@ -45,15 +47,22 @@ create or replace macro dialogue_meeting_steps(
         select unnest(topic_steps, recursive := true)
     ),
 
-    meeting_topics as (
-        select row_key, unnest(topics) as topic
+    topic_lists as (
+        select topics, count(*) as meetings
         from scoped_meetings(f)
         where list_contains(dialogue_types, type) and date between date_from and date_to
+        group by topics
+    ),
+
+    list_steps as (
+        select distinct tl.topics, st.step
+        from (select topics, unnest(topics) as topic from topic_lists) as tl
+        inner join step_of_topic as st on st.topic = tl.topic
     )
 
-    select distinct mt.row_key, st.step
-    from meeting_topics as mt
-    inner join step_of_topic as st on st.topic = mt.topic;
+    select ls.topics, ls.step, tl.meetings
+    from list_steps as ls
+    inner join topic_lists as tl on tl.topics = ls.topics;
 
 -- Information quality I1-I7 over the requests made in [date_from, date_to] (I1), their
 -- answers taken as of as_of (the period's end; for a quarter of a trend, still the period's end):

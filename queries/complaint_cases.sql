@@ -3,8 +3,9 @@
 -- case: programme, case_id, supplier, site_name, country, received_on, channel, category,
 -- severity, workers_affected, status, resolved_on, days_to_resolution (resolved_on minus
 -- received_on, when resolved_on is set), open_on_to (open on $date_to, as in C2),
--- remedy, worker_reps_involved, satisfaction. Oldest first.
--- Parameters: $filters (global filters), $date_from, $date_to.
+-- remedy, worker_reps_involved, satisfaction; total_rows: how many cases there are in all.
+-- Oldest first, $rows of them from row $first (0-based; $rows null: all).
+-- Parameters: $filters (global filters), $date_from, $date_to, $first, $rows.
 select
     programme,
     case_id,
@@ -22,8 +23,10 @@ select
     resolved_on is null or resolved_on > $date_to as open_on_to,
     remedy,
     worker_reps_involved,
-    satisfaction
+    satisfaction,
+    count(*) over () as total_rows
 from scoped_grievances($filters)
 where received_on <= $date_to
   and (received_on >= $date_from or resolved_on is null or resolved_on > $date_from)
-order by received_on, case_id
+order by received_on, case_id, programme
+limit $rows offset $first

@@ -55,22 +55,44 @@ target_cohort as (
     select * from resolution_target_cohort($filters, $date_from, $date_to, $target_days)
 ),
 
+-- C7 with window counts rather than a search per case: how many cases of the same supplier
+-- and category came in during the 365 days before each case (its own day left out), at the
+-- same site; at the same country; at the same country without a site. Two cases match on
+-- their site when both name one, else on their country; a blank supplier, category or
+-- country matches nothing (windows put blanks together, so they are ruled out by hand).
+case_windows as (
+    select
+        received_on,
+        supplier,
+        category,
+        site_key,
+        country,
+        count(*) over same_site as earlier_same_site,
+        count(*) over same_country as earlier_same_country,
+        count(*) filter (where site_key is null) over same_country as earlier_same_country_no_site
+    from cases
+    window
+        same_site as (
+            partition by programme, supplier, category, site_key order by received_on
+            range between interval 365 days preceding and interval 1 day preceding
+        ),
+        same_country as (
+            partition by programme, supplier, category, country order by received_on
+            range between interval 365 days preceding and interval 1 day preceding
+        )
+),
+
 received_with_recurrence as (
     select
-        exists (
-            select 1 from cases as earlier
-            where earlier.programme = r.programme
-              and earlier.supplier = r.supplier
-              and earlier.category = r.category
-              and earlier.received_on < r.received_on
-              and earlier.received_on >= r.received_on - 365
-              and case
-                  when earlier.site_key is not null and r.site_key is not null
-                      then earlier.site_key = r.site_key
-                  else earlier.country = r.country
-              end
-        ) as recurs
-    from received as r
+        case
+            when supplier is null or category is null then false  -- a blank never matches
+            when site_key is not null and earlier_same_site > 0 then true
+            when country is null then false
+            when site_key is null then earlier_same_country > 0
+            else earlier_same_country_no_site > 0
+        end as recurs
+    from case_windows
+    where received_on between $date_from and $date_to
 )
 
 select

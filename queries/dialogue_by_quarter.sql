@@ -22,7 +22,7 @@ quarter_figures as (
         count(m.agenda_sent) as agenda_known,
         count(*) filter (where m.minutes_confirmed) as minutes_confirmed,
         count(m.minutes_confirmed) as minutes_known,
-        count(*) filter (where len(list_distinct(m.buyers)) >= 2) as collective
+        count(*) filter (where list_min(m.buyers) <> list_max(m.buyers)) as collective  -- two buyers (D8)
     from quarters_of($date_from, $date_to) as q
     left join dialogue_meetings as m on m.date between q.period_from and q.period_to
     group by q.quarter_start

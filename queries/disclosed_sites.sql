@@ -1,9 +1,9 @@
 -- The production sites disclosed as of $date_to, one row per site, $rows of them from row
--- $first (0-based), in the order below: programme, supplier, site_name (as first written),
+-- $first (0-based; $rows null: all), in the order below: programme, supplier, site_name (as first written),
 -- country, os_id (Open Supply Hub id, when any row gives one), tiers (sorted list of the tiers
 -- its rows name), components (distinct product/component pairs made there), verified,
 -- monitored (true when any row says true, null when all are blank), first_disclosed_on
--- (earliest disclosed_on; null when only undated rows disclose it), and total_sites: how many
+-- (earliest disclosed_on; null when only undated rows disclose it), and total_rows: how many
 -- sites there are in all (on every row, so one query gives a page and the count).
 -- Parameters: $filters (global filters), $date_to, $first, $rows.
 -- Rules: sites as in traceability_kpis.sql (site_rows_as_of, disclosed_sites_as_of, _rules.sql).
@@ -35,7 +35,7 @@ select
     verified,
     monitored,
     first_disclosed_on,
-    count(*) over () as total_sites
+    count(*) over () as total_rows
 from sites
 order by supplier, country nulls last, site_name nulls last, programme
 limit $rows offset $first

@@ -6,7 +6,7 @@
 -- Which steps a meeting addresses: dialogue_meeting_steps (_rules.sql); a meeting counts once
 -- per step, however many of its topics map to that step.
 with meeting_steps as (
-    select row_key, step
+    select step, meetings
     from dialogue_meeting_steps($filters, $date_from, $date_to, $dialogue_types, $topic_steps)
 ),
 
@@ -16,7 +16,7 @@ steps as (
 
 select
     s.step,
-    count(ms.row_key) as meetings
+    coalesce(sum(ms.meetings), 0) as meetings
 from steps as s
 left join meeting_steps as ms on ms.step = s.step
 group by s.step

@@ -1,7 +1,9 @@
 """KPI figures: each function runs one file of queries/ and returns a DataFrame or a dict.
 
 No SQL lives here. Every area module has `summary(con, filters, settings)` that returns
-its scalar KPI ids (KPIS.md); `scalar_kpis` gathers them all.
+its scalar KPI ids (KPIS.md); `scalar_kpis` gathers them all. `headline(...)` returns only
+the one-figure ids, without breakdowns per supplier, tier or step; `headline_kpis` gathers
+those for the Overview, which shows them for two periods.
 """
 
 from engagement.filters import Filters
@@ -10,10 +12,19 @@ from engagement.settings import Settings, load_settings
 
 def scalar_kpis(con, filters: Filters, settings: Settings | None = None) -> dict:
     """Every scalar KPI id of the catalogue (per-supplier and per-step ones as dicts)."""
+    return _every_area(con, filters, settings, "summary")
+
+
+def headline_kpis(con, filters: Filters, settings: Settings | None = None) -> dict:
+    """The one-figure KPI ids of every area: what scalar_kpis gives, less its breakdowns."""
+    return _every_area(con, filters, settings, "headline")
+
+
+def _every_area(con, filters: Filters, settings: Settings | None, function: str) -> dict:
     from engagement.kpis import complaints, dialogue, escalation, information, traceability
 
     settings = settings or load_settings(con)
     values = {}
     for area in (dialogue, information, traceability, complaints, escalation):
-        values.update(area.summary(con, filters, settings))
+        values.update(getattr(area, function)(con, filters, settings))
     return values

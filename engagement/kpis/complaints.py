@@ -15,8 +15,7 @@ BREAKDOWNS = ("channel", "category", "country", "supplier")
 
 def summary(con, filters: Filters, settings: Settings) -> dict:
     """C1-C8 for the period, plus C1 by channel, category, country and supplier."""
-    row = queries.run_one(con, "complaint_kpis", filters.params(target_days=settings.target_days))
-    values = {kpi_id.upper(): value for kpi_id, value in row.items()}
+    values = headline(con, filters, settings)
     breakdown = received_by(con, filters)
     for dimension in BREAKDOWNS:
         rows = breakdown[breakdown["dimension"] == dimension]
@@ -24,6 +23,12 @@ def summary(con, filters: Filters, settings: Settings) -> dict:
             value: int(cases) for value, cases in zip(rows["value"], rows["cases"], strict=True)
         }
     return values
+
+
+def headline(con, filters: Filters, settings: Settings) -> dict:
+    """C1-C8 for the period, without the breakdowns of C1."""
+    row = queries.run_one(con, "complaint_kpis", filters.params(target_days=settings.target_days))
+    return {kpi_id.upper(): value for kpi_id, value in row.items()}
 
 
 def received_by(con, filters: Filters) -> pd.DataFrame:
@@ -51,6 +56,7 @@ def resolution_by_quarter(con, filters: Filters, settings: Settings | None = Non
     return frame
 
 
-def cases(con, filters: Filters) -> pd.DataFrame:
-    """The cases received in the period or open at some point in it, one row each."""
-    return queries.run(con, "complaint_cases", filters.params())
+def cases(con, filters: Filters, first: int = 0, rows: int | None = None) -> tuple[pd.DataFrame, int]:
+    """The cases received in the period or open at some point in it, one row each: `rows` of
+    them (None: all) from row `first`; and how many there are in all."""
+    return queries.run_page(con, "complaint_cases", filters.params(), first, rows)

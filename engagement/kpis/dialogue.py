@@ -41,15 +41,20 @@ def _supplier_names(frame: pd.DataFrame) -> list[str]:
 def summary(con, filters: Filters, settings: Settings | None = None) -> dict:
     """The scalar D ids of KPIS.md; D5 as {supplier: days or None}, D10 as {"1".."6": meetings}."""
     settings = settings or load_settings(con)
-    row = queries.run(con, "dialogue_kpis", _params(filters, settings))
-    # column by column: a row of mixed columns would turn the counts into floats
-    figures = {kpi_id: _plain(row[kpi_id].iloc[0]) for kpi_id in row.columns}
+    figures = headline(con, filters, settings)
     days = days_since_last_meeting(con, filters, settings)
     steps = oecd_steps(con, filters)
     figures["D5"] = dict(zip(_supplier_names(days), map(_plain, days["days"]), strict=True))
     figures["D10"] = {str(step): int(n) for step, n in zip(steps["step"], steps["meetings"], strict=True)}
     order = ["D1", "D1m", "D2", "D3", "D4", "D5", "D5s", "D6", "D7", "D8", "D9", "D10", "D11"]
     return {kpi_id: figures[kpi_id] for kpi_id in order}
+
+
+def headline(con, filters: Filters, settings: Settings | None = None) -> dict:
+    """The one-figure D ids (D1-D4, D5s, D6-D9, D11): no per-supplier or per-step breakdown."""
+    row = queries.run(con, "dialogue_kpis", _params(filters, settings or load_settings(con)))
+    # column by column: a row of mixed columns would turn the counts into floats
+    return {kpi_id: _plain(row[kpi_id].iloc[0]) for kpi_id in row.columns}
 
 
 def days_since_last_meeting(con, filters: Filters, settings: Settings | None = None) -> pd.DataFrame:

@@ -22,6 +22,11 @@ def summary(con, filters: Filters, settings: Settings) -> dict:
     }
 
 
+def headline(con, filters: Filters, settings: Settings) -> dict:
+    """E2, the one-figure E id: suppliers formally escalated."""
+    return {"E2": int(status(con, filters)["step"].isin(FORMAL_ESCALATION_STEPS).sum())}
+
+
 def status(con, filters: Filters) -> pd.DataFrame:
     """Per supplier in scope: programme, supplier, step, step_rank (0-6), since, days_in_step, note."""
     return queries.run(con, "escalation_kpis", filters.params(ladder=ESCALATION_LADDER))

@@ -15,8 +15,7 @@ TIERS = ("1", "2", "3")
 
 def summary(con, filters: Filters, settings: Settings) -> dict:
     """T1-T6 as of the end of the period, plus T2 per tier ("T2_by_tier") and per supplier."""
-    row = queries.run_one(con, "traceability_kpis", filters.params())
-    values = {kpi_id.upper(): value for kpi_id, value in row.items()}
+    values = headline(con, filters, settings)
     by_tier = coverage_by_tier(con, filters).set_index("tier")["coverage"]
     values["T2_by_tier"] = {tier: _number(by_tier.get(tier)) for tier in TIERS}
     by_supplier = coverage_by_supplier(con, filters)
@@ -25,6 +24,12 @@ def summary(con, filters: Filters, settings: Settings) -> dict:
         for supplier, coverage in zip(by_supplier["supplier"], by_supplier["coverage"], strict=True)
     }
     return values
+
+
+def headline(con, filters: Filters, settings: Settings | None = None) -> dict:
+    """T1-T6 as of the end of the period, without the breakdowns per tier and supplier."""
+    row = queries.run_one(con, "traceability_kpis", filters.params())
+    return {kpi_id.upper(): value for kpi_id, value in row.items()}
 
 
 def coverage_by_tier(con, filters: Filters) -> pd.DataFrame:
@@ -52,11 +57,7 @@ def disclosed_sites(
 ) -> tuple[pd.DataFrame, int]:
     """The sites disclosed as of `to`, `rows` of them (None: all) from row `first`, each with its
     tiers, components, flags and first disclosure; and how many sites there are in all."""
-    frame = queries.run(con, "disclosed_sites", filters.params(first=first, rows=rows))
-    total = int(frame["total_sites"].iloc[0]) if len(frame) else 0
-    if not len(frame) and first:  # past the last site: count them (T3 is that count)
-        total = queries.run_one(con, "traceability_kpis", filters.params())["t3"]
-    return frame.drop(columns="total_sites"), total
+    return queries.run_page(con, "disclosed_sites", filters.params(), first, rows)
 
 
 def _number(value) -> float | None:
