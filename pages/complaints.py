@@ -51,8 +51,8 @@ def quarter(day) -> str:
 
 filters = current_filters()
 st.title(t("Complaint resolution"))
-now = figures(complaints.summary, filters, settings())
-before = figures(complaints.summary, filters.previous_period(), settings())
+now = figures(complaints.headline, filters, settings())
+before = figures(complaints.headline, filters.previous_period(), settings())
 metric_row(["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8"], now, before)
 
 received = figures(complaints.received_by_quarter, filters)

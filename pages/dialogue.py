@@ -20,8 +20,8 @@ from engagement.kpis import dialogue
 lang = language()
 filters = current_filters()
 st.title(t("Dialogue frequency"))
-now = figures(dialogue.summary, filters, settings())
-before = figures(dialogue.summary, filters.previous_period(), settings())
+now = figures(dialogue.headline, filters, settings())
+before = figures(dialogue.headline, filters.previous_period(), settings())
 metric_row(["D1", "D1m", "D2", "D3", "D4", "D5s", "D6", "D7", "D8", "D9", "D11"], now, before)
 
 

@@ -29,8 +29,8 @@ ELEMENTS = {
 lang = language()
 filters = current_filters()
 st.title(t("Information quality"))
-now = figures(information.summary, filters, settings())
-before = figures(information.summary, filters.previous_period(), settings())
+now = figures(information.headline, filters, settings())
+before = figures(information.headline, filters.previous_period(), settings())
 metric_row(["I1", "I2", "I3", "I4", "I5", "I6", "I7", "I8"], now, before)
 
 left, right = st.columns(2)

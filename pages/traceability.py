@@ -29,8 +29,8 @@ filters = current_filters()
 as_of = texts.format_date(filters.date_to, lang)
 st.title(t("Traceability coverage"))
 st.caption(t("As of {day}.", day=as_of))
-now = figures(traceability.summary, filters, settings())
-before = figures(traceability.summary, filters.previous_period(), settings())
+now = figures(traceability.headline, filters, settings())
+before = figures(traceability.headline, filters.previous_period(), settings())
 metric_row(["T1", "T2", "T3", "T4", "T5", "T6"], now, before, per_row=3)
 
 if not now["T1"]:

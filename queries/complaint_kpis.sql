@@ -71,6 +71,8 @@ case_windows as (
         count(*) over same_country as earlier_same_country,
         count(*) filter (where site_key is null) over same_country as earlier_same_country_no_site
     from cases
+    -- only the cases received in the period or in the 365 days before can count
+    where received_on between $date_from - 365 and $date_to
     window
         same_site as (
             partition by programme, supplier, category, site_key order by received_on
