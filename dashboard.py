@@ -9,6 +9,7 @@ import logging
 import streamlit as st
 
 from engagement.app import PAGES, language_choice, sidebar_filters, t
+from engagement.db import DatabaseBusy
 
 st.set_page_config(page_title="Supplier engagement · HREDD", page_icon="🤝", layout="wide")
 
@@ -31,6 +32,14 @@ page = st.navigation(
 try:
     st.session_state["filters"] = sidebar_filters()
     page.run()
+except DatabaseBusy as busy:  # a command-line import or another dashboard holds the file
+    logging.getLogger("engagement").warning("%s", busy)
+    st.error(
+        t(
+            "The database is in use by another program (an import on the command line, or "
+            "another dashboard). Wait until it is done, then reload this page."
+        )
+    )
 except Exception:  # Streamlit's own rerun/stop signals are BaseExceptions and pass through
     logging.getLogger("engagement").exception("page %s failed", page.title)
     st.error(

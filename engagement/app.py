@@ -96,6 +96,28 @@ def settings():
     return load_settings(connection())
 
 
+def _period_and_filters(filters: Filters) -> str:
+    from engagement.reports.contents import filters_text
+
+    return f"{filters.date_from} to {filters.date_to}, filters: {filters_text(filters, 'en')}"
+
+
+def exported(what: str, cursor=None) -> None:
+    """Note a download in the audit log (made when it is clicked, so the download happened)."""
+    from engagement import audit
+
+    audit.record(cursor or connection(), current_user(), "export", what)
+
+
+def current_user() -> str | None:
+    """The signed-in user's e-mail (Streamlit's OIDC sign-in); None in local single-user mode,
+    which the audit log writes as 'local user'."""
+    try:
+        return st.user.get("email") if st.user.is_logged_in else None
+    except Exception:  # sign-in not configured
+        return None
+
+
 REPORT_BUTTONS = {"xlsx": "Report (Excel)", "html": "Report (web page, works offline)", "pdf": "Report (PDF)"}
 
 
@@ -111,7 +133,9 @@ def report_downloads(filters: Filters) -> None:
         def build() -> bytes:
             cursor = database.cursor()
             try:
-                return build_report(cursor, filters, current, fmt, lang)
+                report = build_report(cursor, filters, current, fmt, lang)
+                exported(f"review report ({fmt}, {lang}), {_period_and_filters(filters)}", cursor)
+                return report
             finally:
                 cursor.close()
 
@@ -335,6 +359,14 @@ def show_query_table(
     _show_page(prepare(shown), first, total, key, every_row, options)
 
 
+def exported_csv(frame: pd.DataFrame, what: str) -> bytes:
+    """A table as a CSV download (formulas neutralised), noted in the audit log."""
+    from engagement.exports import safe_csv
+
+    exported(f"{what} (CSV)")
+    return safe_csv(frame)
+
+
 def _page_number(key: str, pages: int) -> int:
     """The page-number box of a long table; its value lives in the session under key_page."""
     value = {} if f"{key}_page" in st.session_state else {"value": 1}
@@ -350,8 +382,6 @@ def _page_number(key: str, pages: int) -> int:
 
 
 def _show_page(shown: pd.DataFrame, first: int, total: int, key: str, every_row, options: dict) -> None:
-    from engagement.exports import safe_csv
-
     st.dataframe(shown, **options)
     st.caption(
         t(
@@ -363,7 +393,7 @@ def _show_page(shown: pd.DataFrame, first: int, total: int, key: str, every_row,
     )
     st.download_button(
         t("Download all {rows} rows (CSV)", rows=f"{total:,}"),
-        lambda: safe_csv(every_row()),
+        lambda: exported_csv(every_row(), f"{key} table, {total:,} rows"),
         file_name=f"{key}.csv",
         mime="text/csv",
         key=f"{key}_csv",

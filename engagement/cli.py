@@ -1,4 +1,5 @@
-"""The command line (IMPORT_FORMAT.md, "Command line"): import, undo, kpis, report, sample, template, rejected, aliases.
+"""The command line (IMPORT_FORMAT.md, "Command line"): import, undo, kpis, report, sample,
+template, rejected, aliases, backup, restore.
 
 Exit status: 0 all well; 1 some rows rejected; 2 a file or the command could not
 be carried out. A user never sees a traceback: unexpected errors become one line.
@@ -50,6 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--programme", action="append", default=[])
     report.add_argument("--country", action="append", default=[])
     report.add_argument("--category", action="append", default=[])
+
+    backup = commands.add_parser("backup", help="copy the database to a new file, consistently")
+    backup.add_argument("--db")
+    backup.add_argument("--out", required=True, metavar="FILE", help="the backup file to write (new)")
+
+    restore = commands.add_parser("restore", help="put a backup in the database's place")
+    restore.add_argument("backup", metavar="BACKUP", help="a file made by `backup`")
+    restore.add_argument("--db")
 
     sample = commands.add_parser("sample", help="load the sample programme into the database")
     sample.add_argument("--db")
@@ -115,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
             from engagement.reports.command import run_report
 
             return run_report(args)
+        if args.command in ("backup", "restore"):
+            from engagement.backup import run_backup, run_restore
+
+            return run_backup(args) if args.command == "backup" else run_restore(args)
         if args.command == "aliases":
             from engagement.aliases import run_aliases
 

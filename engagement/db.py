@@ -5,6 +5,7 @@ and give each query its own cursor (see engagement.queries), as DuckDB asks.
 """
 
 import os
+import re
 from pathlib import Path
 
 import duckdb
@@ -20,17 +21,37 @@ def database_path(path: str | os.PathLike | None = None) -> Path:
     return Path(path or os.environ.get("ENGAGEMENT_DB") or DEFAULT_DB)
 
 
+class DatabaseBusy(Exception):
+    """Another process has the database open: DuckDB lets one process write a file."""
+
+
 def open_database(path: str | os.PathLike | None = None, read_only: bool = False):
     """Open (and on first use create) the database, migrated to the current schema."""
     db_file = database_path(path)
     if read_only:
-        return duckdb.connect(str(db_file), read_only=True)
+        return _connect(db_file, read_only=True)
     db_file.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db_file))
+    con = _connect(db_file)
     schema.migrate(con)
     con.execute((QUERIES_DIR / "_scope.sql").read_text(encoding="utf-8"))
     con.execute((QUERIES_DIR / "_rules.sql").read_text(encoding="utf-8"))
     return con
+
+
+def _connect(db_file: Path, read_only: bool = False):
+    try:
+        return duckdb.connect(str(db_file), read_only=read_only)
+    except duckdb.IOException as error:
+        if "lock" not in str(error).lower():
+            raise
+        # DuckDB names the process: "Conflicting lock is held in /usr/bin/python3 (PID 123)".
+        holder = re.search(r"held in (.+?) \(PID (\d+)\)", str(error))
+        who = f" (process {holder.group(2)}, {Path(holder.group(1)).name})" if holder else ""
+        raise DatabaseBusy(
+            f"{db_file} is open in another program{who}, and one program at a time may use it. "
+            "If a dashboard is running on it, import, undo and back up through the dashboard or "
+            "stop it first; if an import is running, wait until it ends. Then try again."
+        ) from None
 
 
 def data_version(con) -> int:

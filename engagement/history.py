@@ -4,7 +4,7 @@ import json
 import sys
 from datetime import datetime
 
-from engagement import queries
+from engagement import audit, queries
 from engagement.db import bump_data_version, open_database
 from engagement.ingest.names import KINDS
 from engagement.tables import SQL_TYPES, TABLES, Table
@@ -23,7 +23,7 @@ def holds_only_sample(con) -> bool:
     return len(stored) > 0 and bool((stored["imported_by"] == SAMPLE_IMPORTER).all())
 
 
-def empty_database(con) -> None:
+def empty_database(con, who: str | None = None) -> None:
     """Delete every imported row and the import history, in one transaction; aliases and
     settings are kept. The file stays, so the sample is not loaded again."""
     con.execute("begin transaction")
@@ -31,6 +31,7 @@ def empty_database(con) -> None:
         # Table names come from engagement.tables, never from user input.
         for name in [*TABLES, "rejected_rows", "replaced_rows", "imports"]:
             con.execute(f"delete from {name}")  # noqa: S608
+        audit.record(con, who, "empty", "every imported row and the import history deleted")
         bump_data_version(con)
         con.execute("commit")
     except Exception:
@@ -42,7 +43,7 @@ class UndoRefused(ValueError):
     """An import that cannot be undone; the message is one line, for the user."""
 
 
-def undo_import(con, import_id: int) -> dict:
+def undo_import(con, import_id: int, who: str | None = None) -> dict:
     """Put the database back as it was before import `import_id`, in one transaction.
 
     The rows it inserted are deleted, the rows it updated get back their before-images
@@ -96,6 +97,7 @@ def undo_import(con, import_id: int) -> dict:
             "update imports set undone_at = $at where import_id = $id",
             {"at": datetime.now(), "id": import_id},
         )
+        audit.record(con, who, "undo", describe_undo(result))
         bump_data_version(con)
         con.execute("commit")
     except Exception:
@@ -174,7 +176,7 @@ def run_undo(args) -> int:
     """`python -m engagement undo IMPORT_ID`: 0 undone, 2 refused (with the reason, one line)."""
     con = open_database(args.db)
     try:
-        done = undo_import(con, args.import_id)
+        done = undo_import(con, args.import_id, audit.command_line_user())
     except UndoRefused as refused:
         print(f"Refused: {refused}", file=sys.stderr)
         return 2

@@ -7,7 +7,7 @@ that last wrote the row, and the unknown columns of the source as `extra`.
 
 from engagement.tables import SQL_TYPES, TABLES, Table
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SYSTEM_TABLES = """
 create table if not exists meta (key varchar primary key, value varchar);
@@ -78,8 +78,22 @@ def _migrate_1_to_2(con) -> None:
     )
 
 
+def _migrate_2_to_3(con) -> None:
+    """The audit log: who imported, undid, exported or changed a setting or access, and when."""
+    con.execute(
+        """
+        create table if not exists audit_log (
+            happened_at timestamp not null,
+            who varchar not null,           -- the signed-in user, or 'local user'
+            action varchar not null,        -- import, undo, export, setting, empty, restore, access
+            detail varchar not null         -- what, in a sentence
+        );
+        """
+    )
+
+
 # MIGRATIONS[n] takes a database at version n to n + 1. Append, never edit.
-MIGRATIONS = [_migrate_0_to_1, _migrate_1_to_2]
+MIGRATIONS = [_migrate_0_to_1, _migrate_1_to_2, _migrate_2_to_3]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

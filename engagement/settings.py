@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, fields
 
+from engagement import audit
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -42,7 +44,18 @@ def load_settings(con) -> Settings:
     return Settings(**{f.name: int(stored[f.name]) for f in fields(Settings) if f.name in stored})
 
 
-def save_setting(con, name: str, value: int) -> None:
+def save_setting(con, name: str, value: int, who: str | None = None) -> None:
+    """Store one setting, and say so in the audit log when it changes, in one transaction."""
     if name not in {f.name for f in fields(Settings)}:
         raise KeyError(name)
-    con.execute("insert or replace into settings values ($k, $v)", {"k": name, "v": str(int(value))})
+    before = getattr(load_settings(con), name)
+    if before == int(value):
+        return
+    con.execute("begin transaction")
+    try:
+        con.execute("insert or replace into settings values ($k, $v)", {"k": name, "v": str(int(value))})
+        audit.record(con, who, "setting", f"{name} changed from {before} to {int(value)}")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise

@@ -1,9 +1,10 @@
-"""Data: what has been imported, and starting over with an empty database."""
+"""Data: what has been imported, the audit log, settings, and starting over with an empty database."""
 
 import pandas as pd
 import streamlit as st
 
-from engagement.app import connection, settings, t, through_the_entry_script
+from engagement import audit
+from engagement.app import connection, current_user, settings, t, through_the_entry_script
 from engagement.history import empty_database, holds_only_sample, import_history
 from engagement.settings import save_setting
 
@@ -57,6 +58,33 @@ if history.empty:
 else:
     history_table(history)
 
+st.subheader(t("Audit log"))
+st.caption(t("Who imported, undid, exported or changed a setting, and when; the latest 500, newest first."))
+log = audit.entries(con)
+if log.empty:
+    st.info(t("Nothing has been recorded yet."))
+else:
+    actions = {
+        "import": t("import"),
+        "undo": t("undo"),
+        "export": t("export"),
+        "setting": t("setting"),
+        "empty": t("empty"),
+        "restore": t("restore"),
+        "access": t("access"),
+    }
+    st.dataframe(
+        log.assign(action=log["action"].map(lambda action: actions.get(action, action))),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "happened_at": st.column_config.DatetimeColumn(t("When"), format="YYYY-MM-DD HH:mm"),
+            "who": t("Who"),
+            "action": t("What"),
+            "detail": t("Details"),
+        },
+    )
+
 st.subheader(t("Settings"))
 current = settings()
 with st.form("settings"):
@@ -75,8 +103,8 @@ with st.form("settings"):
         step=1,
     )
     if st.form_submit_button(t("Save settings")):
-        save_setting(con, "staleness_days", staleness)
-        save_setting(con, "target_days", target)
+        save_setting(con, "staleness_days", staleness, current_user())
+        save_setting(con, "target_days", target, current_user())
         st.success(t("Saved. Every page now uses these settings."))
 
 st.subheader(t("Start with an empty database"))
@@ -85,6 +113,6 @@ confirmed = st.checkbox(
     t("I understand that all imported data in this database will be deleted"), key="confirm_empty"
 )
 if st.button(t("Start with an empty database"), disabled=not confirmed, type="primary", key="empty_database"):
-    empty_database(con)
+    empty_database(con, current_user())
     st.cache_data.clear()
     st.success(t("The database is empty. Import your own exports to begin."))

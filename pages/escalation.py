@@ -9,6 +9,7 @@ from engagement import texts
 from engagement.app import (
     connection,
     current_filters,
+    current_user,
     figures,
     language,
     metric_row,
@@ -144,8 +145,8 @@ with st.expander(t("Signal settings")):
         )
         if st.form_submit_button(t("Save signals")):
             con = connection()
-            save_setting(con, "signal_meeting_days", int(days))
-            save_setting(con, "signal_response_rate", int(rate))
-            save_setting(con, "signal_critical_cases", int(critical))
+            save_setting(con, "signal_meeting_days", int(days), current_user())
+            save_setting(con, "signal_response_rate", int(rate), current_user())
+            save_setting(con, "signal_critical_cases", int(critical), current_user())
             st.success(t("Saved."))
             st.rerun()

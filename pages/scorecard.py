@@ -7,6 +7,8 @@ from engagement import texts, url_state
 from engagement.app import (
     connection,
     current_filters,
+    current_user,
+    exported_csv,
     figures,
     format_kpi,
     language,
@@ -15,7 +17,6 @@ from engagement.app import (
     settings,
     t,
 )
-from engagement.exports import safe_csv
 from engagement.kpis.scorecard import AMBER, GREEN, MEASURES, NO_STATUS, RED, scorecard
 from engagement.settings import save_setting
 
@@ -147,7 +148,7 @@ if chosen:
 # The download is the data itself: column names and values as the importer and the reports know them.
 st.download_button(
     t("Download the scorecard (CSV)"),
-    safe_csv(card.drop(columns=["flags"])),
+    lambda: exported_csv(card.drop(columns=["flags"]), "supplier scorecard"),
     file_name=f"scorecard_{filters.date_from}_{filters.date_to}.csv",
     mime="text/csv",
     on_click="ignore",  # a download changes nothing on screen: no rerun to race the next click
@@ -204,6 +205,6 @@ with st.expander(t("Status thresholds")):
             else:
                 con = connection()
                 for name, value in values.items():
-                    save_setting(con, name, int(value))
+                    save_setting(con, name, int(value), current_user())
                 st.success(t("Saved. The scorecard now uses these thresholds."))
                 st.rerun()

@@ -7,6 +7,7 @@ import streamlit as st
 from engagement import texts, url_state
 from engagement.app import (
     current_filters,
+    exported_csv,
     figures,
     format_kpi,
     language,
@@ -15,7 +16,6 @@ from engagement.app import (
     settings,
     t,
 )
-from engagement.exports import safe_csv
 from engagement.kpis.scorecard import AMBER, GREEN, MEASURES, NO_STATUS, RED
 from engagement.kpis.session import agenda
 
@@ -192,7 +192,7 @@ else:
     if notes:
         st.download_button(
             t("Download the decisions (CSV)"),
-            safe_csv(pd.DataFrame(notes)),
+            exported_csv(pd.DataFrame(notes), "review session decisions"),
             file_name=f"decisions_{filters.date_to}.csv",
             mime="text/csv",
         )

@@ -4,7 +4,7 @@ read the validation report, then store. Nothing is stored before "Import"."""
 import pandas as pd
 import streamlit as st
 
-from engagement.app import connection, figures, language, t, through_the_entry_script
+from engagement.app import connection, current_user, figures, language, t, through_the_entry_script
 from engagement.db import data_version
 from engagement.history import UndoRefused, describe_undo, import_history, undo_import
 from engagement.ingest import import_file
@@ -200,7 +200,7 @@ if readable and st.button(t("Import {n} file(s)", n=len(readable)), type="primar
             (upload.name, upload.getvalue()),
             programme=programme,
             supplier=supplier or None,
-            imported_by="dashboard",
+            imported_by=current_user() or "dashboard",
             column_overrides=overrides_by_file.get(upload.name),
             on_progress=show,
         )
@@ -234,7 +234,7 @@ if not stored.empty:
     )
     if right.button(t("Undo this import"), key="undo_button"):
         try:
-            st.success(message_in(describe_undo(undo_import(con, int(to_undo))), language()))
+            st.success(message_in(describe_undo(undo_import(con, int(to_undo), current_user())), language()))
         except UndoRefused as refused:
             st.error(message_in(str(refused), language()))
         history = import_history(con)  # as it is after the undo

@@ -1,9 +1,9 @@
 """`python -m engagement import`: the report, human-readable or as one JSON object, and the exit status."""
 
-import getpass
 import json
 import sys
 
+from engagement import audit
 from engagement.db import open_database
 from engagement.ingest.header import resolve_table
 from engagement.ingest.report import FileReport
@@ -27,7 +27,7 @@ def run_import(args) -> int:
             programme=args.programme,
             table=args.table,
             dry_run=args.dry_run,
-            imported_by=_user(),
+            imported_by=audit.command_line_user(),
             supplier=args.supplier,
         )
     finally:
@@ -40,13 +40,6 @@ def run_import(args) -> int:
     else:
         print("\n\n".join(human_report(r) for r in reports if not r.fatal) or "Nothing imported.")
     return max(r.exit_code for r in reports)
-
-
-def _user() -> str | None:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in some containers
-        return None
 
 
 def human_report(report: FileReport) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from engagement import db, store
+from engagement import audit, db, store
 from engagement.ingest.adapters import adapt_sheets
 from engagement.ingest.columns import sheet_columns
 from engagement.ingest.header import (
@@ -287,6 +287,16 @@ def _store(con, report, file_name, file_hash, programme, rows, results, names, i
                 "outcome": report.outcome,
                 "summary": json.dumps(summary, default=str),
             },
+        )
+        audit.record(
+            con,
+            imported_by,
+            "import",
+            f"{file_name} (import {import_id}): {report.outcome}; "
+            + "; ".join(
+                f"{name}: " + ", ".join(f"{count} {what}" for what, count in counts.items())
+                for name, counts in report.tables.items()
+            ),
         )
         # Every stored import changes what the dashboard shows (at least its import history).
         db.bump_data_version(con)

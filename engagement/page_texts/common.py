@@ -56,4 +56,8 @@ DUTCH = {
         "graag met de filters die u had gekozen."
     ),
     "not given": "niet opgegeven",
+    "The database is in use by another program (an import on the command line, or another dashboard). Wait until it is done, then reload this page.": (  # noqa: E501
+        "De database is in gebruik door een ander programma (een import via de opdrachtregel, of "
+        "een ander dashboard). Wacht tot dat klaar is en laad deze pagina dan opnieuw."
+    ),
 }

@@ -12,6 +12,23 @@ DUTCH = {
         "FILE ...` (zie de README voor de formaten en de Nederlandse kolomnamen die worden herkend)."
     ),
     "Settings": "Instellingen",
+    "Audit log": "Auditlog",
+    "Who imported, undid, exported or changed a setting, and when; the latest 500, newest first.": (
+        "Wie importeerde, ongedaan maakte, exporteerde of een instelling wijzigde, en wanneer; de "
+        "laatste 500, nieuwste eerst."
+    ),
+    "Nothing has been recorded yet.": "Er is nog niets vastgelegd.",
+    "When": "Wanneer",
+    "Who": "Wie",
+    "What": "Wat",
+    "Details": "Details",
+    "import": "import",
+    "undo": "ongedaan maken",
+    "export": "export",
+    "setting": "instelling",
+    "empty": "database geleegd",
+    "restore": "back-up teruggezet",
+    "access": "toegang",
     "Staleness limit (D5s): days without a dialogue meeting before a supplier is stale": (
         "Termijn voor recente dialoog (D5s): dagen zonder dialoogbijeenkomst voordat een leverancier "
         "te lang niet is gesproken"

@@ -6,6 +6,8 @@ that cannot be written: one line (engagement.cli prints it) and exit 2.
 
 from pathlib import Path
 
+from engagement import audit
+from engagement.audit import command_line_user
 from engagement.db import database_path, open_database
 from engagement.kpis.command import filters_from_args, parse_day
 from engagement.reports import build_report
@@ -33,6 +35,12 @@ def run_report(args) -> int:
     try:
         filters = filters_from_args(con, args)
         content = build_report(con, filters, load_settings(con), args.report_format, lang)
+        audit.record(
+            con,
+            command_line_user(),
+            "export",
+            f"review report ({args.report_format}, {lang}) to {out}, {filters.date_from} to {filters.date_to}",
+        )
     finally:
         con.close()
     try:
