@@ -28,3 +28,15 @@ def add_rows(con, table: str, rows: list[dict], programme: str = "P") -> None:
     con.execute("begin transaction")
     upsert(con, table, programme, rows, import_id=None)
     con.execute("commit")
+
+
+@pytest.fixture
+def sample_path(tmp_path) -> Path:
+    """A database file holding the sample programme, closed, for code that opens it itself."""
+    from engagement.sample import load_sample
+
+    path = tmp_path / "sample.duckdb"
+    con = open_database(path)
+    load_sample(con)
+    con.close()
+    return path

@@ -16,7 +16,6 @@ from engagement.filters import Filters
 from engagement.history import empty_database, undo_import
 from engagement.ingest import import_file
 from engagement.kpis import scalar_kpis
-from engagement.sample import load_sample
 from engagement.settings import Settings, load_settings, save_setting
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,15 +26,6 @@ def engagement(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "engagement", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
-
-
-@pytest.fixture
-def sample_path(tmp_path) -> Path:
-    path = tmp_path / "programme.duckdb"
-    con = open_database(path)
-    load_sample(con)
-    con.close()
-    return path
 
 
 def figures_of(path: Path) -> tuple[dict, dict]:
@@ -61,7 +51,7 @@ def test_backup_then_restore_gives_back_every_row_and_figure(sample_path, tmp_pa
     assert restored.returncode == 0, restored.stderr
     assert "kept as" in restored.stderr
     assert figures_of(sample_path) == before
-    kept = list(tmp_path.glob("programme.before-restore-*.duckdb"))
+    kept = list(tmp_path.glob("sample.before-restore-*.duckdb"))
     assert len(kept) == 1 and figures_of(kept[0])[0]["meetings"] == 0  # nothing lost: the emptied one
     con = open_database(sample_path)
     assert audit.entries(con)["action"].tolist()[0] == "restore"

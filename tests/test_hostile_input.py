@@ -75,15 +75,12 @@ def test_a_supplier_named_like_an_injection_is_stored_and_found_by_its_name(db):
     assert db.execute("select count(*) from meetings").fetchone() == (2,)
 
 
-def test_hostile_query_parameters_change_nothing(tmp_path, monkeypatch):
+def test_hostile_query_parameters_change_nothing(sample_path, monkeypatch):
     """A link whose filters carry SQL or values the data does not hold: the values are dropped
     (only options the data holds are taken) and every page still draws."""
-    path = tmp_path / "sample.duckdb"
     from engagement.db import open_database
 
-    con = open_database(path)
-    load_sample(con)
-    con.close()
+    path = sample_path
     monkeypatch.setenv("ENGAGEMENT_DB", str(path))
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
     for key, value in {

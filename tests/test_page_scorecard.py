@@ -8,18 +8,14 @@ from streamlit.testing.v1 import AppTest
 
 from engagement.db import open_database
 from engagement.kpis.scorecard import scorecard
-from engagement.sample import load_sample
 from engagement.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
-    path = tmp_path / "sample.duckdb"
-    con = open_database(path)
-    load_sample(con)
-    con.close()
+def app(sample_path, monkeypatch):
+    path = sample_path
     monkeypatch.setenv("ENGAGEMENT_DB", str(path))
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
     app.run()
