@@ -1,7 +1,8 @@
 """Benchmark of each page's script run: at sample scale (with the sample workbook's import,
 pages run by Streamlit's AppTest), or at large scale (`--scale large`: the programme of
 `python -m engagement sample --scale large`, built once into bench/.cache/, each page in a
-real `streamlit run` server spoken to over its websocket protocol).
+real `streamlit run` server spoken to over its websocket protocol), or how the figures grow
+from the sample to 10x and 100x (`--growth`, writes bench/latest_growth.txt).
 
 Prints a table of figures and ratios and writes it to bench/latest.txt (bench/latest_large.txt
 at large scale). Run it with `.venv/bin/python bench/run.py [--scale large]`. Timings are
@@ -136,12 +137,28 @@ async def page_runs(url: str, title: str) -> dict:
     return {"first": first["latency"], "new": new, "seen": seen["latency"], "errors": errors + seen["errors"]}
 
 
-def main_large() -> None:
-    """Each page at large scale, in a real server: first run, new filters and seen filters."""
+def server_runs(database: Path, folder: Path) -> dict[str, dict]:
+    """Every page's runs (page_runs), each page in a freshly started server on this database."""
     import asyncio
 
-    from browser_bench import PATHS, large_database
+    from browser_bench import PATHS
     from browser_harness import start_dashboard
+
+    runs = {}
+    for title in PATHS:
+        process, url = start_dashboard(database, folder / "server.log")
+        try:
+            runs[title] = asyncio.run(page_runs(url, title))
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+        runs[title]["new_median"] = statistics.median(runs[title]["new"])
+    return runs
+
+
+def main_large() -> None:
+    """Each page at large scale, in a real server: first run, new filters and seen filters."""
+    from browser_bench import large_database
 
     lines = [
         f"Benchmark at large scale: {sample_large.PROGRAMME} (python -m engagement sample --scale large)",
@@ -154,27 +171,20 @@ def main_large() -> None:
         "",
         f"{'page':<24}{'first':>9}{'new':>9}{'max new':>9}{'seen':>9}  result",
     ]
-    worst_first = worst_new = 0.0
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         database = large_database(folder)
         lines[0] += f", {database.stat().st_size / 1e6:,.0f} MB database"
-        for title in PATHS:
-            process, url = start_dashboard(database, folder / "server.log")
-            try:
-                runs = asyncio.run(page_runs(url, title))
-            finally:
-                process.terminate()
-                process.wait(timeout=30)
-            new = statistics.median(runs["new"])
-            worst_first, worst_new = max(worst_first, runs["first"]), max(worst_new, new)
-            ok = runs["first"] < TARGET_FIRST and new < TARGET_NEW and not runs["errors"]
-            line = (
-                f"{title:<24}{runs['first']:>8.2f}s{new:>8.2f}s{max(runs['new']):>8.2f}s"
-                f"{runs['seen']:>8.2f}s  {'ok' if ok else 'MISSED'}"
-            )
-            lines.append(line + (f"  errors: {runs['errors']}" if runs["errors"] else ""))
-            print(lines[-1], flush=True)
+        runs = server_runs(database, folder)
+    for title, run in runs.items():
+        ok = run["first"] < TARGET_FIRST and run["new_median"] < TARGET_NEW and not run["errors"]
+        line = (
+            f"{title:<24}{run['first']:>8.2f}s{run['new_median']:>8.2f}s{max(run['new']):>8.2f}s"
+            f"{run['seen']:>8.2f}s  {'ok' if ok else 'MISSED'}"
+        )
+        lines.append(line + (f"  errors: {run['errors']}" if run["errors"] else ""))
+    worst_first = max(run["first"] for run in runs.values())
+    worst_new = max(run["new_median"] for run in runs.values())
     lines += [
         "",
         f"slowest first run {worst_first:.2f} s (target < {TARGET_FIRST} s); "
@@ -185,10 +195,51 @@ def main_large() -> None:
     (ROOT / "bench" / "latest_large.txt").write_text(text, encoding="utf-8")
 
 
+GROWTH_SCALES = (0.01, 0.1, 1.0)  # 10,000 / 100,000 / 1,000,000 meetings: 1x, 10x, 100x
+
+
+def main_growth() -> None:
+    """How each page's figures grow with the programme: the sample, then the large programme
+    at 1%, 10% and 100% (10,000, 100,000 and 1,000,000 meetings: 1x, 10x and 100x)."""
+    columns = ["sample", *(f"{int(scale * 1_000_000):,} mtg" for scale in GROWTH_SCALES)]
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        sample = folder / "sample.duckdb"
+        con = open_database(sample)
+        import_file(con, SAMPLE_DIR / WORKBOOK_NAME, programme="LEVP sample", imported_by="sample")
+        con.close()
+        results["sample"] = server_runs(sample, folder)
+        for scale, column in zip(GROWTH_SCALES, columns[1:], strict=True):
+            database = folder / f"scale_{scale}.duckdb"
+            con = open_database(database)
+            sample_large.load(con, scale=scale)
+            con.close()
+            results[column] = server_runs(database, folder)
+            print(f"  {column} done", flush=True)
+    lines = [
+        "Growth: each page's script run in a fresh server (as bench/run.py --scale large), on the",
+        "sample programme and on the large programme at 1%, 10% and 100% (10k, 100k, 1M meetings;",
+        "info requests, traceability rows and grievances in proportion). first run / new filters",
+        "(median), seconds.",
+        "",
+        f"{'page':<24}" + "".join(f"{column:>20}" for column in columns),
+    ]
+    for title in results["sample"]:
+        cells = [f"{results[c][title]['first']:.2f} / {results[c][title]['new_median']:.2f}" for c in columns]
+        lines.append(f"{title:<24}" + "".join(f"{cell:>20}" for cell in cells))
+    text = "\n".join(lines) + "\n"
+    print(text, end="")
+    (ROOT / "bench" / "latest_growth.txt").write_text(text, encoding="utf-8")
+
+
 def main() -> None:
     logger.set_log_level("error")  # AppTest outside a server logs a line per run
     if "--scale" in sys.argv and sys.argv[sys.argv.index("--scale") + 1] == "large":
         main_large()
+        return
+    if "--growth" in sys.argv:
+        main_growth()
         return
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)

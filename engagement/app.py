@@ -2,13 +2,15 @@
 and the way figures are written. Pages import from here and stay UI only."""
 
 import importlib
+import re
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from engagement import page_texts, texts, url_state
+from engagement import access, page_texts, texts, url_state
 from engagement.catalogue import BY_ID
 from engagement.db import data_version, database_path, open_database
 from engagement.filters import PERIOD_PRESETS, Filters, preset_period, reference_day
@@ -33,6 +35,8 @@ PAGES = [
     ("pages/upload.py", "Import", ":material/upload_file:"),
     ("pages/data.py", "Data", ":material/database:"),
 ]
+# Pages for coordinators only: importing, undoing, the import history and audit log, settings.
+COORDINATOR_PAGES = {"pages/upload.py", "pages/data.py"}
 PRESET_LABELS = {
     "last_quarter": "Last quarter",
     "last_12_months": "Last 12 months",
@@ -112,10 +116,8 @@ def exported(what: str, cursor=None) -> None:
 def current_user() -> str | None:
     """The signed-in user's e-mail (Streamlit's OIDC sign-in); None in local single-user mode,
     which the audit log writes as 'local user'."""
-    try:
-        return st.user.get("email") if st.user.is_logged_in else None
-    except Exception:  # sign-in not configured
-        return None
+    person = st.session_state.get("access")
+    return None if person is None or person is access.LOCAL else person.email
 
 
 REPORT_BUTTONS = {"xlsx": "Report (Excel)", "html": "Report (web page, works offline)", "pdf": "Report (PDF)"}
@@ -159,6 +161,108 @@ def report_downloads(filters: Filters) -> None:
         )
 
 
+# -- who is using the dashboard ---------------------------------------------------------
+
+
+def auth_configured() -> bool:
+    """Whether sign-in is configured: an [auth] section in .streamlit/secrets.toml."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _people(path: str, modified: float) -> dict:
+    people = access.load_access(Path(path))
+    cursor = connection()
+    try:
+        access.note_changes(cursor, Path(path), people)  # in the audit log, once per change
+    finally:
+        cursor.close()
+    return people
+
+
+def require_access() -> access.Access:
+    """Who is using the dashboard and what they may see; everyone else gets the sign-in page
+    (or a refusal) and the script stops there. Without sign-in configured: local single-user
+    mode, on this computer only."""
+    if not auth_configured():
+        if not access.is_loopback(st.get_option("server.address")):
+            _only(_refusal)
+        return access.LOCAL
+    if not st.user.is_logged_in:
+        _only(_sign_in_page)
+    path = access.access_path()
+    people = _people(str(path), path.stat().st_mtime if path.exists() else 0.0)
+    person = access.access_of(st.user.get("email"), people)
+    if person is None:
+        _only(_no_access_page)
+    return person
+
+
+def _only(page) -> None:
+    """Show this one page, whatever the link asked for, with no menu (so not even the names of
+    the other pages show), and stop the run there."""
+    st.navigation([st.Page(page, title=t("Sign in"))], position="hidden").run()
+    st.stop()
+
+
+def _refusal() -> None:
+    st.error(
+        t(
+            "Sign-in is not configured, so this dashboard only answers on this computer "
+            "(server.address 127.0.0.1). Configure sign-in (README, Security) before serving it "
+            "on a network."
+        )
+    )
+
+
+def _sign_in_page() -> None:
+    st.title(t("Supplier engagement dashboard"))
+    st.write(t("Sign in with your organisation's account to see the programmes you take part in."))
+    st.button(t("Sign in"), on_click=st.login, type="primary")
+
+
+def _no_access_page() -> None:
+    st.error(
+        t(
+            "Your account ({email}) has no access to any programme. Ask the programme's "
+            "coordinator to add you.",
+            email=as_text(st.user.get("email") or "?"),
+        )
+    )
+    st.button(t("Sign out"), on_click=st.logout)
+
+
+def current_access() -> access.Access:
+    """What the person using this session may see and do (dashboard.py sets it every run)."""
+    if "access" not in st.session_state:
+        _run_through_the_entry_script()
+    return st.session_state["access"]
+
+
+def coordinators_only() -> None:
+    """The first line of a coordinators' page: anyone else sees why not, and nothing more."""
+    if not current_access().coordinates:
+        st.error(t("This page is for the programme's coordinators."))
+        st.stop()
+
+
+def signed_in_box(person: access.Access) -> None:
+    """At the foot of the sidebar: who is signed in, with a sign-out button; or local mode."""
+    with st.sidebar:
+        st.divider()
+        if person is access.LOCAL:
+            st.caption(
+                t("Local single-user mode: sign-in is not configured, so only this computer can open it.")
+            )
+            return
+        role = t("coordinator") if person.coordinates else t("buyer")
+        st.caption(t("Signed in as {email} ({role}).", email=person.email, role=role))
+        st.button(t("Sign out"), on_click=st.logout, key="sign_out")
+
+
 # -- global filters ----------------------------------------------------------------------
 
 
@@ -188,8 +292,9 @@ def language_choice() -> None:
 
 def sidebar_filters() -> Filters:
     """Draw the global filters in the sidebar and return them; widget keys keep them across pages."""
-    options = figures(filter_options)
-    first_day, last_day = figures(data_span)
+    person = current_access()
+    options = figures(filter_options, person.programmes)
+    first_day, last_day = figures(data_span, person.programmes)
     last_day_shown = reference_day(last_day, date.today())
     url_state.restore_filters(PERIOD_PRESETS, options)
     with st.sidebar:
@@ -227,7 +332,7 @@ def sidebar_filters() -> Filters:
     return Filters(
         date_from,
         date_to,
-        programmes=chosen["programme"],
+        programmes=person.programmes_for(chosen["programme"]),
         buyers=chosen["buyer"],
         suppliers=chosen["supplier"],
         countries=chosen["country"],
@@ -305,6 +410,15 @@ def metric_row(kpi_ids: list[str], current: dict, previous: dict | None = None, 
         for column, kpi_id in zip(st.columns(per_row), row, strict=False):
             with column:
                 kpi_metric(kpi_id, current, previous)
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def as_text(value) -> str:
+    """A name from the data placed in markdown (a title, a label, a message), escaped so that it
+    shows as written and can never become a link, an image, a formula or coloured text."""
+    return _MARKDOWN.sub(r"\\\1", str(value))
 
 
 def readable(values: pd.Series) -> pd.Series:

@@ -12,9 +12,10 @@ from engagement.tables import SQL_TYPES, TABLES, Table
 SAMPLE_IMPORTER = "sample"
 
 
-def import_history(con):
-    """Every import, newest first, with its count of rejected rows."""
-    return queries.run(con, "import_history", {})
+def import_history(con, programmes: tuple[str, ...] | None = None):
+    """Every import (of the given programmes; None: all), newest first, with its count of
+    rejected rows."""
+    return queries.run(con, "import_history", {"programmes": list(programmes or ())})
 
 
 def holds_only_sample(con) -> bool:

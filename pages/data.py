@@ -4,7 +4,15 @@ import pandas as pd
 import streamlit as st
 
 from engagement import audit
-from engagement.app import connection, current_user, settings, t, through_the_entry_script
+from engagement.app import (
+    connection,
+    coordinators_only,
+    current_access,
+    current_user,
+    settings,
+    t,
+    through_the_entry_script,
+)
 from engagement.history import empty_database, holds_only_sample, import_history
 from engagement.settings import save_setting
 
@@ -35,6 +43,7 @@ def history_table(history: pd.DataFrame) -> None:
 
 
 through_the_entry_script()
+coordinators_only()
 st.title(t("Data"))
 con = connection()
 if holds_only_sample(con):
@@ -52,7 +61,7 @@ st.markdown(
 )
 
 st.subheader(t("Import history"))
-history = import_history(con)
+history = import_history(con, current_access().programmes)
 if history.empty:
     st.info(t("Nothing has been imported yet."))
 else:

@@ -8,6 +8,7 @@ import streamlit as st
 from engagement import texts
 from engagement.app import (
     connection,
+    current_access,
     current_filters,
     current_user,
     figures,
@@ -124,29 +125,30 @@ else:
         width="stretch",
     )
 
-with st.expander(t("Signal settings")):
-    with st.form("signals"):
-        days = st.number_input(
-            t("No dialogue meeting for more than (days)"),
-            min_value=1,
-            value=current_settings.signal_meeting_days,
-            step=1,
-        )
-        rate = st.number_input(
-            t("Information requests answered below (%)"),
-            min_value=0,
-            max_value=100,
-            value=current_settings.signal_response_rate,
-            step=5,
-        )
-        critical = st.checkbox(
-            t("A critical grievance open beyond the resolution target"),
-            value=bool(current_settings.signal_critical_cases),
-        )
-        if st.form_submit_button(t("Save signals")):
-            con = connection()
-            save_setting(con, "signal_meeting_days", int(days), current_user())
-            save_setting(con, "signal_response_rate", int(rate), current_user())
-            save_setting(con, "signal_critical_cases", int(critical), current_user())
-            st.success(t("Saved."))
-            st.rerun()
+if current_access().coordinates:  # signals are the coordinator's to set
+    with st.expander(t("Signal settings")):
+        with st.form("signals"):
+            days = st.number_input(
+                t("No dialogue meeting for more than (days)"),
+                min_value=1,
+                value=current_settings.signal_meeting_days,
+                step=1,
+            )
+            rate = st.number_input(
+                t("Information requests answered below (%)"),
+                min_value=0,
+                max_value=100,
+                value=current_settings.signal_response_rate,
+                step=5,
+            )
+            critical = st.checkbox(
+                t("A critical grievance open beyond the resolution target"),
+                value=bool(current_settings.signal_critical_cases),
+            )
+            if st.form_submit_button(t("Save signals")):
+                con = connection()
+                save_setting(con, "signal_meeting_days", int(days), current_user())
+                save_setting(con, "signal_response_rate", int(rate), current_user())
+                save_setting(con, "signal_critical_cases", int(critical), current_user())
+                st.success(t("Saved."))
+                st.rerun()

@@ -6,6 +6,7 @@ import streamlit as st
 from engagement import texts, url_state
 from engagement.app import (
     connection,
+    current_access,
     current_filters,
     current_user,
     exported_csv,
@@ -165,46 +166,49 @@ with st.expander(t("Status thresholds")):
             "fine, termination) red, the steps between amber."
         )
     )
-    with st.form("thresholds"):
-        values = {}
-        for measure in MEASURES:
-            if measure.green is None:
-                continue
-            left, right = st.columns(2)
-            name = measure_label(measure)
-            if measure.higher_is_better:
-                green_label = t("{measure}: green at least", measure=name)
-                amber_label = t("{measure}: amber at least", measure=name)
-            else:
-                green_label = t("{measure}: green at most", measure=name)
-                amber_label = t("{measure}: amber at most", measure=name)
-            values[measure.green] = left.number_input(
-                green_label, value=getattr(current_settings, measure.green), step=1
-            )
-            values[measure.amber] = right.number_input(
-                amber_label, value=getattr(current_settings, measure.amber), step=1
-            )
-        if st.form_submit_button(t("Save thresholds")):
-            wrong = [
-                measure_label(m)
-                for m in MEASURES
-                if m.green is not None
-                and (
-                    values[m.green] < values[m.amber]
-                    if m.higher_is_better
-                    else values[m.green] > values[m.amber]
+    if current_access().coordinates:  # buyers read the thresholds; coordinators set them
+        with st.form("thresholds"):
+            values = {}
+            for measure in MEASURES:
+                if measure.green is None:
+                    continue
+                left, right = st.columns(2)
+                name = measure_label(measure)
+                if measure.higher_is_better:
+                    green_label = t("{measure}: green at least", measure=name)
+                    amber_label = t("{measure}: amber at least", measure=name)
+                else:
+                    green_label = t("{measure}: green at most", measure=name)
+                    amber_label = t("{measure}: amber at most", measure=name)
+                values[measure.green] = left.number_input(
+                    green_label, value=getattr(current_settings, measure.green), step=1
                 )
-            ]
-            if wrong:
-                st.error(
-                    t(
-                        "Green must be stricter than amber for: {measures}. Nothing was saved.",
-                        measures=", ".join(wrong),
+                values[measure.amber] = right.number_input(
+                    amber_label, value=getattr(current_settings, measure.amber), step=1
+                )
+            if st.form_submit_button(t("Save thresholds")):
+                wrong = [
+                    measure_label(m)
+                    for m in MEASURES
+                    if m.green is not None
+                    and (
+                        values[m.green] < values[m.amber]
+                        if m.higher_is_better
+                        else values[m.green] > values[m.amber]
                     )
-                )
-            else:
-                con = connection()
-                for name, value in values.items():
-                    save_setting(con, name, int(value), current_user())
-                st.success(t("Saved. The scorecard now uses these thresholds."))
-                st.rerun()
+                ]
+                if wrong:
+                    st.error(
+                        t(
+                            "Green must be stricter than amber for: {measures}. Nothing was saved.",
+                            measures=", ".join(wrong),
+                        )
+                    )
+                else:
+                    con = connection()
+                    for name, value in values.items():
+                        save_setting(con, name, int(value), current_user())
+                    st.success(t("Saved. The scorecard now uses these thresholds."))
+                    st.rerun()
+    else:
+        st.caption(t("The programme's coordinator sets these thresholds."))

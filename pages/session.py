@@ -6,6 +6,7 @@ import streamlit as st
 
 from engagement import texts, url_state
 from engagement.app import (
+    as_text,
     current_filters,
     exported_csv,
     figures,
@@ -133,7 +134,7 @@ if slide == 1:
     )
 elif slide <= len(plan.flagged) + 1:
     row = plan.flagged.iloc[slide - 2]
-    st.title(f"{SYMBOL[row['status']]} {row['supplier']}")
+    st.title(f"{SYMBOL[row['status']]} {as_text(row['supplier'])}")
     for start in (0, 4):
         for column, measure in zip(st.columns(4), MEASURES[start : start + 4], strict=True):
             status = row[f"{measure.column}_status"]
@@ -185,7 +186,7 @@ else:
     for row in plan.flagged.itertuples(index=False):
         suggestion = step_word(row.next_step) if isinstance(row.next_step, str) else t("no step suggested")
         decided = st.text_input(
-            t("{supplier} (suggested: {step})", supplier=row.supplier, step=suggestion),
+            t("{supplier} (suggested: {step})", supplier=as_text(row.supplier), step=suggestion),
             key=f"decision_{row.programme}_{row.supplier}",
         )
         notes.append({t("supplier"): row.supplier, t("suggested"): suggestion, t("decision"): decided})

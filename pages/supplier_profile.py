@@ -1,5 +1,6 @@
 """Supplier profile: one supplier's meetings, requests, disclosures, cases and escalation."""
 
+import html
 import re
 from datetime import date
 
@@ -9,6 +10,7 @@ import streamlit as st
 
 from engagement import texts, url_state
 from engagement.app import (
+    current_access,
     current_filters,
     figures,
     for_supplier,
@@ -123,7 +125,7 @@ TIMELINE_POINTS = 1_000
 
 filters = current_filters()
 st.title(t("Supplier profile"))
-suppliers = list(filters.suppliers) or figures(filter_options)["supplier"]
+suppliers = list(filters.suppliers) or figures(filter_options, current_access().programmes)["supplier"]
 if not suppliers:
     no_data(t("suppliers"))
     st.stop()
@@ -160,7 +162,7 @@ else:
                 color="kind",
                 hover_data=["title", "detail"],
                 labels={"day": "", "kind": "", "title": t("Subject"), "detail": t("Detail")},
-                title=t("Timeline of {supplier}", supplier=supplier),
+                title=t("Timeline of {supplier}", supplier=html.escape(supplier)),  # plotly reads tags
             )
             .update_traces(marker={"size": 12})
             .update_layout(showlegend=False)
@@ -180,7 +182,7 @@ else:
                 y="size",
                 color="kind",
                 labels={"month": "", "size": t("Events"), "kind": ""},
-                title=t("Events of {supplier} per month", supplier=supplier),
+                title=t("Events of {supplier} per month", supplier=html.escape(supplier)),
             ).update_xaxes(tickformat="%m-%Y" if lang == "nl" else None)
         )
     show_table(

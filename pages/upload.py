@@ -4,7 +4,16 @@ read the validation report, then store. Nothing is stored before "Import"."""
 import pandas as pd
 import streamlit as st
 
-from engagement.app import connection, current_user, figures, language, t, through_the_entry_script
+from engagement.app import (
+    connection,
+    coordinators_only,
+    current_access,
+    current_user,
+    figures,
+    language,
+    t,
+    through_the_entry_script,
+)
 from engagement.db import data_version
 from engagement.history import UndoRefused, describe_undo, import_history, undo_import
 from engagement.ingest import import_file
@@ -52,6 +61,7 @@ def history_table(history: pd.DataFrame) -> None:
 
 
 through_the_entry_script()
+coordinators_only()
 st.title(t("Import"))
 con = connection()
 st.markdown(
@@ -68,7 +78,7 @@ with st.expander(t("Templates")):
         name, data = template_file(lang)
         column.download_button(label, data, file_name=name, key=f"template_{lang}")
 
-programmes = figures(filter_options)["programme"]
+programmes = figures(filter_options, current_access().programmes)["programme"]
 left, right = st.columns(2)
 programme = left.selectbox(
     t("Programme"),
@@ -222,7 +232,7 @@ if readable and st.button(t("Import {n} file(s)", n=len(readable)), type="primar
     progress.progress(1.0, text=t("Done."))
 
 st.subheader(t("Import history"))
-history = import_history(con)
+history = import_history(con, current_access().programmes)
 stored = history[history["outcome"] == "stored"] if not history.empty else history
 if not stored.empty:
     left, right = st.columns([3, 1])
@@ -237,7 +247,7 @@ if not stored.empty:
             st.success(message_in(describe_undo(undo_import(con, int(to_undo), current_user())), language()))
         except UndoRefused as refused:
             st.error(message_in(str(refused), language()))
-        history = import_history(con)  # as it is after the undo
+        history = import_history(con, current_access().programmes)  # as it is after the undo
 if history.empty:
     st.info(t("Nothing has been imported yet."))
 else:

@@ -29,14 +29,17 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_dashboard(database: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    """Start the dashboard as a user would, on a database path; wait until it is healthy."""
-    port = _free_port()
-    env = {**os.environ, "ENGAGEMENT_DB": str(database)}
+def start_dashboard(
+    database: Path, log: Path, port: int | None = None, options: tuple = (), env: dict | None = None
+) -> tuple[subprocess.Popen, str]:
+    """Start the dashboard as a user would, on a database path; wait until it is healthy.
+    options: more `streamlit run` options (--secrets.files ...); env: more variables."""
+    port = port or _free_port()
+    env = {**os.environ, "ENGAGEMENT_DB": str(database), **(env or {})}
     command = [
         sys.executable, "-m", "streamlit", "run", "dashboard.py",
         "--server.headless", "true", "--server.address", "127.0.0.1",
-        "--server.port", str(port), "--browser.gatherUsageStats", "false",
+        "--server.port", str(port), "--browser.gatherUsageStats", "false", *options,
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

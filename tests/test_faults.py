@@ -75,3 +75,36 @@ def test_kill_9_during_an_import_leaves_all_or_nothing(tmp_path):
         assert total in (before_total, before_total + ROWS), (share, total)
         outcomes.append(total == before_total + ROWS)
     assert not all(outcomes), "every kill came after the commit: the test did not kill an import midway"
+
+
+def test_imports_at_the_same_time_both_land_and_readers_see_committed_data(db, tmp_path):
+    """Two uploads at once (two sessions of one server): both stored, one after the other; a
+    reader in the middle of an import sees the data as it was before it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from engagement.ingest import import_file
+
+    files = []
+    for name in ("a", "b"):
+        lines = ["meeting_id,date,supplier,type"] + [
+            f"{name}{n},2024-03-01,Supplier {n % 9},dialogue" for n in range(5000)
+        ]
+        path = tmp_path / f"{name}.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        files.append(path)
+
+    def imported(path):
+        return import_file(db.cursor(), path, programme="P")
+
+    with ThreadPoolExecutor(2) as pool:
+        reports = list(pool.map(imported, files))
+    assert [report.fatal for report in reports] == [None, None]
+    assert db.execute("select count(*) from meetings").fetchone() == (10_000,)
+    assert db.execute("select count(*) from suppliers").fetchone() == (9,)
+
+    writer, reader = db.cursor(), db.cursor()
+    writer.execute("begin transaction")
+    writer.execute("delete from meetings")
+    assert reader.execute("select count(*) from meetings").fetchone() == (10_000,)  # not committed
+    writer.execute("rollback")
+    assert reader.execute("select count(*) from meetings").fetchone() == (10_000,)

@@ -136,3 +136,27 @@ def test_the_server_keeps_xsrf_protection_and_an_upload_limit():
     assert server.get("enableXsrfProtection", True) is True
     assert server.get("enableCORS", True) is True
     assert 0 < server["maxUploadSize"] <= 200
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "[Evil](https://evil.example)",
+        "![pixel](http://tracker.example/p.png)",
+        ":red[Alarm]",
+        "$x^2$",
+        "<b>x</b>",
+        "a_b*c*",
+    ],
+)
+def test_a_name_in_markdown_shows_as_written(name):
+    """Names placed in titles and labels (markdown) have every markdown character escaped, so
+    a supplier cannot name itself into a link, an image (a request to a tracker), a formula or
+    coloured text; CommonMark drops each backslash, so the name shows as written."""
+    import re
+
+    from engagement.app import as_text
+
+    escaped = as_text(name)
+    assert re.sub(r"\\(.)", r"\1", escaped) == name
+    assert not re.search(r"(?<!\\)[\[\]()!:$<>*_]", escaped)

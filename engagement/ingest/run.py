@@ -7,6 +7,7 @@ or, on any error, nothing is.
 
 import hashlib
 import json
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -37,6 +38,12 @@ from engagement.tables import DEFAULT_PROGRAMME, TABLES, Table
 _HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-hash")
 TABLE_ORDER = list(TABLES)  # suppliers and buyers first, so other sheets find the names they define
 SHOWN_DUPLICATES = 100  # duplicate-key warnings listed per table; the rest are counted
+
+
+# Imports store one at a time in a process (two users uploading at once): each waits for the
+# other's transaction instead of conflicting with it. Other processes are kept out by DuckDB's
+# file lock (engagement.db.DatabaseBusy). Readers meanwhile see the last committed data.
+_ONE_WRITER = threading.Lock()
 
 
 def import_file(
@@ -109,7 +116,10 @@ def import_file(
         return report
     try:
         progress(0.85, "storing")
-        _store(con, report, Path(name).name, file_hash.result(), programme, rows, results, names, imported_by)
+        with _ONE_WRITER:
+            _store(
+                con, report, Path(name).name, file_hash.result(), programme, rows, results, names, imported_by
+            )
     except Exception as problem:
         report.fatal = f"{report.file}: nothing stored, the import failed ({_one_line(problem)})"
         report.tables = {}

@@ -56,6 +56,28 @@ DUTCH = {
         "graag met de filters die u had gekozen."
     ),
     "not given": "niet opgegeven",
+    "Sign-in is not configured, so this dashboard only answers on this computer (server.address 127.0.0.1). Configure sign-in (README, Security) before serving it on a network.": (  # noqa: E501
+        "Aanmelden is niet ingesteld, dus dit dashboard antwoordt alleen op deze computer "
+        "(server.address 127.0.0.1). Stel aanmelden in (README, Security) voordat u het op een "
+        "netwerk aanbiedt."
+    ),
+    "Supplier engagement dashboard": "Dashboard leveranciersbetrokkenheid",
+    "Sign in with your organisation's account to see the programmes you take part in.": (
+        "Meld u aan met het account van uw organisatie om de programma's te zien waaraan u deelneemt."
+    ),
+    "Sign in": "Aanmelden",
+    "Sign out": "Afmelden",
+    "Your account ({email}) has no access to any programme. Ask the programme's coordinator to add you.": (
+        "Uw account ({email}) heeft geen toegang tot een programma. Vraag de coördinator van het "
+        "programma om u toe te voegen."
+    ),
+    "Local single-user mode: sign-in is not configured, so only this computer can open it.": (
+        "Lokaal, voor één gebruiker: aanmelden is niet ingesteld, dus alleen deze computer kan het openen."
+    ),
+    "coordinator": "coördinator",
+    "buyer": "inkoper",
+    "Signed in as {email} ({role}).": "Aangemeld als {email} ({role}).",
+    "This page is for the programme's coordinators.": "Deze pagina is voor de coördinatoren van het programma.",
     "The database is in use by another program (an import on the command line, or another dashboard). Wait until it is done, then reload this page.": (  # noqa: E501
         "De database is in gebruik door een ander programma (een import via de opdrachtregel, of "
         "een ander dashboard). Wacht tot dat klaar is en laad deze pagina dan opnieuw."

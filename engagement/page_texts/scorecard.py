@@ -1,6 +1,7 @@
 """Dutch of pages/scorecard.py (status words and measure names: engagement.texts)."""
 
 DUTCH = {
+    "The programme's coordinator sets these thresholds.": "De coördinator van het programma stelt deze drempels in.",
     "{period}, compared with {previous}.": "{period}, vergeleken met {previous}.",
     "Click a row to open the supplier's profile.": "Klik op een rij om het profiel van de leverancier te openen.",
     "suppliers in scope": "leveranciers in scope",
