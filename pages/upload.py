@@ -115,6 +115,7 @@ for upload in uploads or []:
             supplier=supplier or None,
             dry_run=True,
             column_overrides=overrides,
+            allowed_programmes=current_access().programmes,
         )
     report = previews[preview_key]
     reports.append(report)
@@ -213,6 +214,7 @@ if readable and st.button(t("Import {n} file(s)", n=len(readable)), type="primar
             imported_by=current_user() or "dashboard",
             column_overrides=overrides_by_file.get(upload.name),
             on_progress=show,
+            allowed_programmes=current_access().programmes,
         )
         if done.fatal:
             st.error(message_in(done.fatal, language()))

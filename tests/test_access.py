@@ -286,3 +286,18 @@ def test_a_changed_access_file_is_written_in_the_audit_log_once(db, tmp_path):
         "access.toml now lists: a@x.example coordinator of every programme",
         "access.toml now lists: a@x.example buyer of A",
     ]
+
+
+def test_a_coordinator_of_some_programmes_imports_only_into_them(db, tmp_path):
+    from engagement.ingest import import_file
+
+    mixed = tmp_path / "meetings.csv"
+    mixed.write_text(
+        "programme,meeting_id,date,supplier,type\nA,m1,2024-03-01,Acme,dialogue\nB,m2,2024-03-02,Acme,dialogue\n",
+        encoding="utf-8",
+    )
+    refused = import_file(db, mixed, allowed_programmes=("A",))
+    assert "programme(s) B, which you do not coordinate" in refused.fatal
+    assert db.execute("select count(*) from meetings").fetchone() == (0,)
+    assert import_file(db, mixed, allowed_programmes=None).fatal is None  # all programmes: fine
+    assert db.execute("select count(*) from meetings").fetchone() == (2,)

@@ -57,6 +57,7 @@ def import_file(
     supplier: str | None = None,
     column_overrides: dict[str, dict[str, str | None]] | None = None,
     on_progress: Callable[[float, str], None] | None = None,
+    allowed_programmes: tuple[str, ...] | None = None,
 ) -> FileReport:
     """Import one file (a path, or (file name, bytes) from an upload) and report what happened.
 
@@ -66,6 +67,8 @@ def import_file(
     `column_overrides` corrects the column mapping, per sheet name: {label as written in the
     file: the table's column, header.IGNORED to leave it out, or None to keep it as extra data}.
     `on_progress(fraction, step)` hears how far the import is (for a progress bar).
+    `allowed_programmes`: the programmes the person importing coordinates (None: any); a file
+    with rows for another programme is refused whole.
     """
     progress = on_progress or (lambda _fraction, _step: None)
     report = FileReport(file=str(source[0]) if isinstance(source, tuple) else str(source), dry_run=dry_run)
@@ -114,6 +117,16 @@ def import_file(
     except Exception as problem:
         report.fatal = f"{report.file}: cannot be read ({_one_line(problem)})"
         return report
+    if allowed_programmes is not None:
+        named = {p for table in rows.values() for p in table["programme"].unique().to_pylist()}
+        others = sorted(named - set(allowed_programmes))
+        if others:
+            report.fatal = (
+                f"{report.file}: has rows for programme(s) {', '.join(others)}, which you do not "
+                f"coordinate (yours: {', '.join(allowed_programmes)}); nothing stored"
+            )
+            report.tables = {}
+            return report
     try:
         progress(0.85, "storing")
         with _ONE_WRITER:
