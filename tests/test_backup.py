@@ -155,3 +155,38 @@ def test_the_data_page_shows_the_audit_log(sample_path, monkeypatch):
     assert "Audit log" in [header.value for header in app.subheader]
     log = next(table.value for table in app.dataframe if "who" in table.value.columns)
     assert log[["who", "action"]].values.tolist()[-1] == ["sample", "import"]  # loading the sample
+
+
+def test_the_dashboard_says_when_another_program_holds_the_database(sample_path, monkeypatch):
+    """A command-line import holding the file while the dashboard starts: a sentence on screen,
+    no traceback, nothing else."""
+    import time
+
+    from streamlit.testing.v1 import AppTest
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(sample_path)!r}); print('held', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        monkeypatch.setenv("ENGAGEMENT_DB", str(sample_path))
+        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+        app.run()
+        assert not app.exception, app.exception
+        assert [e.value for e in app.error] == [
+            "The database is in use by another program (an import on the command line, or another "
+            "dashboard). Wait until it is done, then reload this page."
+        ]
+        assert not app.metric
+    finally:
+        holder.kill()
+        holder.wait()
+    time.sleep(0.2)
+    app.run()  # once it is free, the dashboard opens as usual
+    assert not app.exception and not app.error and app.metric
