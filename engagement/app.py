@@ -515,6 +515,21 @@ def _show_page(shown: pd.DataFrame, first: int, total: int, key: str, every_row,
     )
 
 
+HEATMAP_CELLS = 2_000  # a heatmap sends at most this many cells to the browser
+
+
+def lowest_rows(table: pd.DataFrame, caption: str) -> pd.DataFrame:
+    """A heatmap's table (a row per supplier) cut to HEATMAP_CELLS cells: with more, the rows
+    with the lowest totals (the suppliers to look at first), and `caption` (already in the
+    user's language, with {shown} and {rows}) says so; the tables below hold every supplier."""
+    keep = max(1, HEATMAP_CELLS // max(1, table.shape[1]))
+    if len(table) <= keep:
+        return table
+    st.caption(caption.format(shown=f"{keep:,}", rows=f"{len(table):,}"))
+    order = table.sum(axis=1, min_count=1).fillna(-1).sort_values(kind="stable").index
+    return table.loc[sorted(order[:keep], key=str.lower)]
+
+
 def show_chart(figure) -> None:
     # Dutch writes 1.234,5: plotly's separators are the decimal mark, then the thousands mark.
     separators = ",." if language() == "nl" else ".,"

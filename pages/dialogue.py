@@ -9,6 +9,7 @@ from engagement.app import (
     figures,
     kpi_name,
     language,
+    lowest_rows,
     metric_row,
     no_data,
     settings,
@@ -34,8 +35,9 @@ heatmap = figures(dialogue.meetings_per_supplier_quarter, filters)
 if heatmap.empty:
     no_data(t("dialogue meetings"))
 else:
-    table = quarters(heatmap).pivot_table(
-        index="supplier", columns="quarter", values="meetings", aggfunc="sum"
+    table = lowest_rows(
+        quarters(heatmap).pivot_table(index="supplier", columns="quarter", values="meetings", aggfunc="sum"),
+        t("The {shown} suppliers with the fewest dialogue meetings in the period, of {rows}."),
     )
     figure = px.imshow(
         table,

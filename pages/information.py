@@ -8,6 +8,7 @@ from engagement.app import (
     current_filters,
     figures,
     language,
+    lowest_rows,
     metric_row,
     no_data,
     readable,
@@ -76,7 +77,10 @@ if scores.empty:
 else:
     scores = scores.assign(element=scores["element"].map(ELEMENTS).fillna(readable(scores["element"])))
     for year, of_year in scores.groupby("year"):
-        table = of_year.pivot_table(index="supplier", columns="element", values="score", aggfunc="first")
+        table = lowest_rows(
+            of_year.pivot_table(index="supplier", columns="element", values="score", aggfunc="first"),
+            t("The {shown} suppliers with the lowest scores that year (not assessed first), of {rows}."),
+        )
         show_chart(
             px.imshow(
                 table,

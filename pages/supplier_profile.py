@@ -21,12 +21,12 @@ from engagement.app import (
     no_data,
     settings,
     show_chart,
-    show_table,
+    show_query_table,
     t,
 )
 from engagement.kpis import complaints, dialogue, escalation, information, traceability
 from engagement.kpis.options import filter_options
-from engagement.kpis.profile import supplier_timeline
+from engagement.kpis.profile import supplier_timeline, timeline_by_month
 
 lang = language()
 # What the timeline (queries/supplier_timeline.sql) writes, in the user's language.
@@ -148,12 +148,13 @@ shown = {
 for column, (kpi_id, value) in zip(st.columns(3) + st.columns(3), shown.items(), strict=True):
     column.metric(f"{kpi_name(kpi_id)} ({kpi_id})", value, help=kpi_rule(kpi_id))
 
-timeline = figures(supplier_timeline, filters, supplier)
-if timeline.empty:
+# Every event of a supplier seen now and then; a busy one's years are counted per month.
+first_page, events = figures(supplier_timeline, one, 0, TIMELINE_POINTS)
+if not events:
     no_data(supplier)
 else:
-    timeline = in_language(timeline)
-    if len(timeline) <= TIMELINE_POINTS:
+    if events <= TIMELINE_POINTS:
+        timeline = in_language(first_page)
         show_chart(
             px.scatter(
                 timeline,
@@ -170,24 +171,22 @@ else:
             .update_xaxes(tickformat="%d-%m-%Y" if lang == "nl" else None)
         )
     else:  # years of a busy supplier: one bar per month and kind, not a point per event
-        months = (
-            timeline.assign(month=pd.to_datetime(timeline["day"]).dt.to_period("M").dt.to_timestamp())
-            .groupby(["month", "kind"], as_index=False)
-            .size()
-        )
+        months = figures(timeline_by_month, one)
         show_chart(
             px.bar(
-                months,
+                months.assign(kind=[KINDS.get(kind, kind) for kind in months["kind"]]),
                 x="month",
-                y="size",
+                y="events",
                 color="kind",
-                labels={"month": "", "size": t("Events"), "kind": ""},
+                labels={"month": "", "events": t("Events"), "kind": ""},
                 title=t("Events of {supplier} per month", supplier=html.escape(supplier)),
             ).update_xaxes(tickformat="%m-%Y" if lang == "nl" else None)
         )
-    show_table(
-        timeline,
+    show_query_table(
+        supplier_timeline,
+        one,
         "timeline",
+        in_language,
         hide_index=True,
         width="stretch",
         column_config={

@@ -346,3 +346,51 @@ create or replace macro listed_actions(f, date_from, date_to) as table
     )
 
     select * from listed;
+
+-- One supplier's events (the supplier profile's timeline), whatever their day: day, kind
+-- (meeting, information request, disclosure, grievance, escalation), title and detail, one
+-- row per event, through the scoped_* macros (the global filters apply).
+create or replace macro supplier_events(f, supplier_name) as table
+    with meeting_events as (
+        select date as day, 'meeting' as kind, coalesce(type, 'dialogue') as title,
+               array_to_string(topics, ', ') as detail
+        from scoped_meetings(f)
+        where supplier = supplier_name
+    ),
+    request_events as (
+        select requested_on as day, 'information request' as kind, topic as title,
+               case
+                   when answered_on is null then 'not answered'
+                   else 'answered ' || strftime(answered_on, '%Y-%m-%d')
+                        || coalesce(', completeness ' || completeness || '/4', '')
+               end as detail
+        from scoped_info_requests(f)
+        where supplier = supplier_name
+    ),
+    disclosure_events as (
+        select disclosed_on as day, 'disclosure' as kind,
+               component || coalesce(' (tier ' || tier || ')', '') as title,
+               concat_ws(', ', site_name, country) as detail
+        from scoped_sites(f)
+        where supplier = supplier_name and (site_name is not null or country is not null)
+    ),
+    grievance_events as (
+        select received_on as day, 'grievance' as kind,
+               case_id || coalesce(': ' || category, '') as title,
+               concat_ws(', ', status, site_name, country) as detail
+        from scoped_grievances(f)
+        where supplier = supplier_name
+    ),
+    escalation_events as (
+        select date as day, 'escalation' as kind, step as title, note as detail
+        from scoped_escalations(f)
+        where supplier = supplier_name
+    ),
+    events as (
+        select * from meeting_events
+        union all select * from request_events
+        union all select * from disclosure_events
+        union all select * from grievance_events
+        union all select * from escalation_events
+    )
+    select day, kind, title, detail from events;

@@ -31,12 +31,23 @@ def _points(spec: dict) -> int:
     total = 0
     for trace in spec.get("data", []):
         lengths = [
-            len(value)
+            len(_values(value))  # plotly packs numbers as base64 typed arrays
             for key, value in trace.items()
-            if key in ("x", "y", "z", "locations", "values", "lat", "lon") and isinstance(value, list)
+            if key in ("x", "y", "z", "locations", "values", "lat", "lon") and isinstance(value, list | dict)
         ]
         total += max(lengths, default=0)
     return total
+
+
+def _values(array):
+    """A plotly data array: a list, or numbers packed as {"dtype", "bdata"} (base64)."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(array, dict):
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
+    return np.array(array)
 
 
 @pytest.mark.parametrize("page", [p for p, _t, _i in PAGES])
@@ -90,3 +101,43 @@ def test_a_long_table_read_a_page_at_a_time(grown_db, monkeypatch):
     assert not app.exception, app.exception
     first, last, fewer = caption()
     assert fewer < total and first <= fewer and last == fewer  # the last page of fewer sites
+
+
+def test_a_busy_suppliers_timeline_is_counted_per_month(grown_db, monkeypatch):
+    """Over a thousand events: bars per month and kind whose counts add up to every event the
+    table pages through, and the table reads 500 rows at a time."""
+    import re
+
+    con = open_database(grown_db)
+    busiest = con.execute(
+        "select supplier from meetings group by supplier order by count(*) desc limit 1"
+    ).fetchone()[0]
+    con.close()
+    monkeypatch.setenv("ENGAGEMENT_DB", str(grown_db))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    app.session_state["period_preset"] = "programme_to_date"
+    app.session_state["profile_supplier"] = busiest
+    app.switch_page("pages/supplier_profile.py")
+    app.run()
+    assert not app.exception, app.exception
+    line = next(c.value for c in app.caption if c.value.startswith("Rows "))
+    total = int(re.findall(r"[\d,]+", line)[-1].replace(",", ""))
+    assert total > 1_000
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert sum(_values(trace["y"]).sum() for trace in spec["data"]) == total
+    assert len(app.dataframe[0].value) == 500
+
+
+def test_a_heatmap_keeps_the_suppliers_to_look_at_first(monkeypatch):
+    """Cut to its cell budget, a heatmap keeps the rows with the lowest totals (blank rows
+    first), in name order."""
+    import pandas as pd
+
+    import engagement.app
+
+    monkeypatch.setattr(engagement.app, "HEATMAP_CELLS", 4)
+    table = pd.DataFrame(
+        {"q1": [5, 0, 2, None], "q2": [5, 1, None, None]}, index=["Echo", "bravo", "Charlie", "Alpha"]
+    )
+    assert engagement.app.lowest_rows(table, "{shown} of {rows}").index.tolist() == ["Alpha", "bravo"]
+    assert engagement.app.lowest_rows(table.head(2), "{shown} of {rows}").equals(table.head(2))

@@ -1,6 +1,9 @@
 """Dutch of pages/dialogue.py."""
 
 DUTCH = {
+    "The {shown} suppliers with the fewest dialogue meetings in the period, of {rows}.": (
+        "De {shown} leveranciers met de minste dialoogbijeenkomsten in de periode, van {rows}."
+    ),
     "dialogue meetings": "dialoogbijeenkomsten",
     "Quarter": "Kwartaal",
     "Meetings": "Bijeenkomsten",

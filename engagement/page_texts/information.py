@@ -1,6 +1,9 @@
 """Dutch of pages/information.py."""
 
 DUTCH = {
+    "The {shown} suppliers with the lowest scores that year (not assessed first), of {rows}.": (
+        "De {shown} leveranciers met de laagste scores dat jaar (niet beoordeeld eerst), van {rows}."
+    ),
     # elements of the annual report assessment
     "Risk analysis": "Risicoanalyse",
     "Plan of approach": "Plan van aanpak",
