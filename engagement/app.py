@@ -3,6 +3,7 @@ and the way figures are written. Pages import from here and stay UI only."""
 
 import importlib
 import re
+import threading
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -94,6 +95,25 @@ def figures(fn, *args):
     """fn(con, *args) from engagement.kpis, cached by its arguments and the data version."""
     con = connection()
     return _figures(fn.__module__, fn.__name__, str(database_path()), data_version(con), *args)
+
+
+def figures_together(*calls: tuple) -> list:
+    """Several figures(fn, *args) at once, each in a thread on its own cursor: DuckDB runs
+    them side by side (one query alone leaves a core idle much of the time), and each lands in
+    the cache as figures() would put it there. calls: (fn, *args) tuples."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
+
+    context = get_script_run_ctx()
+
+    def one(call: tuple):
+        add_script_run_ctx(threading.current_thread(), context)  # the cache belongs to the run
+        fn, *args = call
+        return figures(fn, *args)
+
+    with ThreadPoolExecutor(len(calls)) as pool:
+        return list(pool.map(one, calls))
 
 
 def settings():

@@ -9,6 +9,7 @@ from engagement import texts
 from engagement.app import (
     current_filters,
     figures,
+    figures_together,
     language,
     metric_row,
     no_data,
@@ -51,8 +52,9 @@ def quarter(day) -> str:
 
 filters = current_filters()
 st.title(t("Complaint resolution"))
-now = figures(complaints.headline, filters, settings())
-before = figures(complaints.headline, filters.previous_period(), settings())
+now, before = figures_together(
+    (complaints.headline, filters, settings()), (complaints.headline, filters.previous_period(), settings())
+)
 metric_row(["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8"], now, before)
 
 received = figures(complaints.received_by_quarter, filters)

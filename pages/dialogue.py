@@ -7,6 +7,7 @@ from engagement import texts
 from engagement.app import (
     current_filters,
     figures,
+    figures_together,
     kpi_name,
     language,
     lowest_rows,
@@ -21,8 +22,9 @@ from engagement.kpis import dialogue
 lang = language()
 filters = current_filters()
 st.title(t("Dialogue frequency"))
-now = figures(dialogue.headline, filters, settings())
-before = figures(dialogue.headline, filters.previous_period(), settings())
+now, before = figures_together(
+    (dialogue.headline, filters, settings()), (dialogue.headline, filters.previous_period(), settings())
+)
 metric_row(["D1", "D1m", "D2", "D3", "D4", "D5s", "D6", "D7", "D8", "D9", "D11"], now, before)
 
 

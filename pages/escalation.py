@@ -12,6 +12,7 @@ from engagement.app import (
     current_filters,
     current_user,
     figures,
+    figures_together,
     language,
     metric_row,
     no_data,
@@ -28,8 +29,10 @@ lang = language()
 filters = current_filters()
 current_settings = settings()
 st.title(t("Escalation"))
-now = figures(escalation.headline, filters, current_settings)
-before = figures(escalation.headline, filters.previous_period(), current_settings)
+now, before = figures_together(
+    (escalation.headline, filters, current_settings),
+    (escalation.headline, filters.previous_period(), current_settings),
+)
 metric_row(["E2"], now, before)
 
 marked = figures(signals, filters, current_settings)

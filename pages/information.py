@@ -7,6 +7,7 @@ from engagement import texts
 from engagement.app import (
     current_filters,
     figures,
+    figures_together,
     language,
     lowest_rows,
     metric_row,
@@ -30,8 +31,9 @@ ELEMENTS = {
 lang = language()
 filters = current_filters()
 st.title(t("Information quality"))
-now = figures(information.headline, filters, settings())
-before = figures(information.headline, filters.previous_period(), settings())
+now, before = figures_together(
+    (information.headline, filters, settings()), (information.headline, filters.previous_period(), settings())
+)
 metric_row(["I1", "I2", "I3", "I4", "I5", "I6", "I7", "I8"], now, before)
 
 left, right = st.columns(2)

@@ -4,7 +4,16 @@ previous period of equal length."""
 import streamlit as st
 
 from engagement import texts
-from engagement.app import current_filters, figures, language, metric_row, no_data, settings, t
+from engagement.app import (
+    current_filters,
+    figures,
+    figures_together,
+    language,
+    metric_row,
+    no_data,
+    settings,
+    t,
+)
 from engagement.kpis import escalation, headline_kpis
 
 HEADLINES = {
@@ -25,8 +34,7 @@ st.caption(
         previous=texts.format_period(previous.date_from, previous.date_to, lang),
     )
 )
-now = figures(headline_kpis, filters, settings())
-before = figures(headline_kpis, previous, settings())
+now, before = figures_together((headline_kpis, filters, settings()), (headline_kpis, previous, settings()))
 
 # Nothing met, asked, received or disclosed: say so rather than show a page of zeros.
 if not any(now[k] for k in ("D1", "D1m", "I1", "T3", "C1")):

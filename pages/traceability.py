@@ -7,6 +7,7 @@ from engagement import texts
 from engagement.app import (
     current_filters,
     figures,
+    figures_together,
     language,
     metric_row,
     no_data,
@@ -29,8 +30,10 @@ filters = current_filters()
 as_of = texts.format_date(filters.date_to, lang)
 st.title(t("Traceability coverage"))
 st.caption(t("As of {day}.", day=as_of))
-now = figures(traceability.headline, filters, settings())
-before = figures(traceability.headline, filters.previous_period(), settings())
+now, before = figures_together(
+    (traceability.headline, filters, settings()),
+    (traceability.headline, filters.previous_period(), settings()),
+)
 metric_row(["T1", "T2", "T3", "T4", "T5", "T6"], now, before, per_row=3)
 
 if not now["T1"]:
