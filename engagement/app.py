@@ -550,6 +550,31 @@ def lowest_rows(table: pd.DataFrame, caption: str) -> pd.DataFrame:
     return table.loc[sorted(order[:keep], key=str.lower)]
 
 
+def show_import_history(history: pd.DataFrame) -> None:
+    """The import history, headed and its outcomes written in the user's language."""
+    outcomes = {
+        "stored": t("stored"),
+        "unchanged": t("unchanged"),
+        "refused": t("refused"),
+        "undone": t("undone"),
+    }
+    st.dataframe(
+        history.assign(outcome=history["outcome"].map(lambda outcome: outcomes.get(outcome, outcome))),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "import_id": t("Import no."),
+            "file_name": t("File"),
+            "imported_by": t("Imported by"),
+            "imported_at": t("Imported at"),
+            "programme": t("Programme"),
+            "outcome": t("Outcome"),
+            "undone_at": t("Undone at"),
+            "rejected_rows": t("Rejected rows"),
+        },
+    )
+
+
 def show_chart(figure) -> None:
     # Dutch writes 1.234,5: plotly's separators are the decimal mark, then the thousands mark.
     separators = ",." if language() == "nl" else ".,"

@@ -1,6 +1,5 @@
 """Data: what has been imported, the audit log, settings, and starting over with an empty database."""
 
-import pandas as pd
 import streamlit as st
 
 from engagement import audit
@@ -10,37 +9,12 @@ from engagement.app import (
     current_access,
     current_user,
     settings,
+    show_import_history,
     t,
     through_the_entry_script,
 )
 from engagement.history import empty_database, holds_only_sample, import_history
 from engagement.settings import save_setting
-
-
-def history_table(history: pd.DataFrame) -> None:
-    """The import history, headed and its outcomes written in the user's language."""
-    outcomes = {
-        "stored": t("stored"),
-        "unchanged": t("unchanged"),
-        "refused": t("refused"),
-        "undone": t("undone"),
-    }
-    st.dataframe(
-        history.assign(outcome=history["outcome"].map(lambda outcome: outcomes.get(outcome, outcome))),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "import_id": t("Import no."),
-            "file_name": t("File"),
-            "imported_by": t("Imported by"),
-            "imported_at": t("Imported at"),
-            "programme": t("Programme"),
-            "outcome": t("Outcome"),
-            "undone_at": t("Undone at"),
-            "rejected_rows": t("Rejected rows"),
-        },
-    )
-
 
 through_the_entry_script()
 coordinators_only()
@@ -65,7 +39,7 @@ history = import_history(con, current_access().programmes)
 if history.empty:
     st.info(t("Nothing has been imported yet."))
 else:
-    history_table(history)
+    show_import_history(history)
 
 st.subheader(t("Audit log"))
 st.caption(t("Who imported, undid, exported or changed a setting, and when; the latest 500, newest first."))

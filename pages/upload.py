@@ -11,6 +11,7 @@ from engagement.app import (
     current_user,
     figures,
     language,
+    show_import_history,
     t,
     through_the_entry_script,
 )
@@ -33,31 +34,6 @@ from engagement.tables import DEFAULT_PROGRAMME
 # warnings, refusals, progress steps) and undo's (engagement.history) are written in English, for
 # the command line; they are shown through message_in, in Dutch for a Dutch user. The names of
 # tables and columns stay as the importer writes them.
-
-
-def history_table(history: pd.DataFrame) -> None:
-    """The import history, headed and its outcomes written in the user's language."""
-    outcomes = {
-        "stored": t("stored"),
-        "unchanged": t("unchanged"),
-        "refused": t("refused"),
-        "undone": t("undone"),
-    }
-    st.dataframe(
-        history.assign(outcome=history["outcome"].map(lambda outcome: outcomes.get(outcome, outcome))),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "import_id": t("Import no."),
-            "file_name": t("File"),
-            "imported_by": t("Imported by"),
-            "imported_at": t("Imported at"),
-            "programme": t("Programme"),
-            "outcome": t("Outcome"),
-            "undone_at": t("Undone at"),
-            "rejected_rows": t("Rejected rows"),
-        },
-    )
 
 
 through_the_entry_script()
@@ -253,7 +229,7 @@ if not stored.empty:
 if history.empty:
     st.info(t("Nothing has been imported yet."))
 else:
-    history_table(history)
+    show_import_history(history)
     with_rejections = history[(history["rejected_rows"] > 0) & (history["outcome"] != "undone")]
     if not with_rejections.empty:
         chosen = st.selectbox(
