@@ -760,6 +760,35 @@ async def load_session(
         await session.close()
 
 
+async def measure_load(process, runs: list, clock: dict, seconds: float, out: dict) -> dict:
+    """Run the sessions (coroutines sharing `clock`); the measured window opens when every
+    session has opened its first page (or failed to) and lasts `seconds`. The run's ramp-up,
+    load average, CPU and peak memory go into `out`, which is returned."""
+
+    async def window() -> None:
+        while len(clock["opened"]) < len(runs):
+            await asyncio.sleep(0.2)
+        clock["start"] = time.monotonic()
+        clock["end"] = clock["start"] + seconds
+        out["load_before"] = os.getloadavg()
+
+    started = time.monotonic()
+    with Sampler(process.pid, every=1.0) as sampler:
+        await asyncio.gather(window(), *runs)
+    server_cpu, client_cpu = sampler.cpu()
+    out.update(
+        ramp=clock["start"] - started,
+        seconds=time.monotonic() - started,
+        window=seconds,
+        load_after=os.getloadavg(),
+        load_max=sampler.load_max,
+        server_cpu=server_cpu,
+        client_cpu=client_cpu,
+        peak_rss=sampler.peak,
+    )
+    return out
+
+
 async def bench_load(
     browser_type, database: Path, folder: Path, sessions: int, seconds: float, seed: int, charts: bool
 ) -> dict:
@@ -770,37 +799,12 @@ async def bench_load(
     ]
     out = {"latencies": [], "failed": [], "errors": [], "retried": [], "sessions": sessions, "charts": charts}
     clock = {"start": None, "end": None, "opened": set()}
-
-    async def window() -> None:
-        """The measured window opens when every session has opened its first page (or failed to)."""
-        while len(clock["opened"]) < sessions:
-            await asyncio.sleep(0.2)
-        clock["start"] = time.monotonic()
-        clock["end"] = clock["start"] + seconds
-        out["load_before"] = os.getloadavg()
-
     try:
-        started = time.monotonic()
-        with Sampler(process.pid, every=1.0) as sampler:
-            await asyncio.gather(
-                window(),
-                *(
-                    load_session(browsers[n % len(browsers)], url, n, clock, seed, charts, out)
-                    for n in range(sessions)
-                ),
-            )
-        server_cpu, client_cpu = sampler.cpu()
-        out.update(
-            ramp=clock["start"] - started,
-            seconds=time.monotonic() - started,
-            window=seconds,
-            load_after=os.getloadavg(),
-            load_max=sampler.load_max,
-            server_cpu=server_cpu,
-            client_cpu=client_cpu,
-            peak_rss=sampler.peak,
-        )
-        return out
+        runs = [
+            load_session(browsers[n % len(browsers)], url, n, clock, seed, charts, out)
+            for n in range(sessions)
+        ]
+        return await measure_load(process, runs, clock, seconds, out)
     finally:
         for browser in browsers:
             await browser.close()
@@ -958,32 +962,9 @@ async def bench_protocol_load(database: Path, folder: Path, sessions: int, secon
     process, url = start_dashboard(database, folder / "protocol.log")
     out = {"latencies": [], "failed": [], "errors": [], "retried": [], "sessions": sessions, "charts": False}
     clock = {"start": None, "end": None, "opened": set()}
-
-    async def window() -> None:
-        while len(clock["opened"]) < sessions:
-            await asyncio.sleep(0.2)
-        clock["start"] = time.monotonic()
-        clock["end"] = clock["start"] + seconds
-        out["load_before"] = os.getloadavg()
-
     try:
-        started = time.monotonic()
-        with Sampler(process.pid, every=1.0) as sampler:
-            await asyncio.gather(
-                window(), *(protocol_session(url, n, clock, seed, out) for n in range(sessions))
-            )
-        server_cpu, client_cpu = sampler.cpu()
-        out.update(
-            ramp=clock["start"] - started,
-            seconds=time.monotonic() - started,
-            window=seconds,
-            load_after=os.getloadavg(),
-            load_max=sampler.load_max,
-            server_cpu=server_cpu,
-            client_cpu=client_cpu,
-            peak_rss=sampler.peak,
-        )
-        return out
+        runs = [protocol_session(url, n, clock, seed, out) for n in range(sessions)]
+        return await measure_load(process, runs, clock, seconds, out)
     finally:
         stop(process)
 

@@ -126,11 +126,12 @@ def _period_and_filters(filters: Filters) -> str:
     return f"{filters.date_from} to {filters.date_to}, filters: {filters_text(filters, 'en')}"
 
 
-def exported(what: str, cursor=None) -> None:
-    """Note a download in the audit log (made when it is clicked, so the download happened)."""
+def exported(what: str, who: str | None, cursor=None) -> None:
+    """Note a download in the audit log, when it is made (on the click). `who` is taken while
+    the page is drawn: the click's callable runs outside the session's script run."""
     from engagement import audit
 
-    audit.record(cursor or connection(), current_user(), "export", what)
+    audit.record(cursor or connection(), who, "export", what)
 
 
 def current_user() -> str | None:
@@ -149,14 +150,14 @@ def report_downloads(filters: Filters) -> None:
     from engagement.reports import FORMATS, build_report
     from engagement.reports.pdf import ChromiumMissing, chromium_path
 
-    database, current, lang = _database(str(database_path())), settings(), language()
+    database, current, lang, who = _database(str(database_path())), settings(), language(), current_user()
 
     def made(fmt: str):
         def build() -> bytes:
             cursor = database.cursor()
             try:
                 report = build_report(cursor, filters, current, fmt, lang)
-                exported(f"review report ({fmt}, {lang}), {_period_and_filters(filters)}", cursor)
+                exported(f"review report ({fmt}, {lang}), {_period_and_filters(filters)}", who, cursor)
                 return report
             finally:
                 cursor.close()
@@ -481,7 +482,7 @@ def show_query_table(
     if pages == 1:
         st.dataframe(prepare(shown), **options)
         return
-    first = (_page_number(key, pages) - 1) * TABLE_PAGE_ROWS
+    _page_number(key, pages)  # its value is `wanted`, read above to fetch that page
 
     def every_row() -> pd.DataFrame:
         cursor = connection()
@@ -490,15 +491,22 @@ def show_query_table(
         finally:
             cursor.close()
 
-    _show_page(prepare(shown), first, total, key, every_row, options)
+    _show_page(prepare(shown), (wanted - 1) * TABLE_PAGE_ROWS, total, key, every_row, options)
 
 
-def exported_csv(frame: pd.DataFrame, what: str) -> bytes:
-    """A table as a CSV download (formulas neutralised), noted in the audit log."""
+def csv_download(rows, what: str):
+    """The data of a CSV download button: a callable that makes the CSV of rows() (formulas
+    neutralised) when it is clicked and notes it in the audit log, as the person drawing the
+    page."""
     from engagement.exports import safe_csv
 
-    exported(f"{what} (CSV)")
-    return safe_csv(frame)
+    who = current_user()
+
+    def made() -> bytes:
+        exported(f"{what} (CSV)", who)
+        return safe_csv(rows())
+
+    return made
 
 
 def _page_number(key: str, pages: int) -> int:
@@ -527,7 +535,7 @@ def _show_page(shown: pd.DataFrame, first: int, total: int, key: str, every_row,
     )
     st.download_button(
         t("Download all {rows} rows (CSV)", rows=f"{total:,}"),
-        lambda: exported_csv(every_row(), f"{key} table, {total:,} rows"),
+        csv_download(every_row, f"{key} table, {total:,} rows"),
         file_name=f"{key}.csv",
         mime="text/csv",
         key=f"{key}_csv",

@@ -6,10 +6,10 @@ import streamlit as st
 from engagement import texts, url_state
 from engagement.app import (
     connection,
+    csv_download,
     current_access,
     current_filters,
     current_user,
-    exported_csv,
     figures,
     format_kpi,
     language,
@@ -149,7 +149,7 @@ if chosen:
 # The download is the data itself: column names and values as the importer and the reports know them.
 st.download_button(
     t("Download the scorecard (CSV)"),
-    lambda: exported_csv(card.drop(columns=["flags"]), "supplier scorecard"),
+    csv_download(lambda: card.drop(columns=["flags"]), "supplier scorecard"),
     file_name=f"scorecard_{filters.date_from}_{filters.date_to}.csv",
     mime="text/csv",
     on_click="ignore",  # a download changes nothing on screen: no rerun to race the next click

@@ -7,8 +7,8 @@ import streamlit as st
 from engagement import texts, url_state
 from engagement.app import (
     as_text,
+    csv_download,
     current_filters,
-    exported_csv,
     figures,
     format_kpi,
     language,
@@ -193,7 +193,7 @@ else:
     if notes:
         st.download_button(
             t("Download the decisions (CSV)"),
-            exported_csv(pd.DataFrame(notes), "review session decisions"),
+            csv_download(lambda: pd.DataFrame(notes), "review session decisions"),
             file_name=f"decisions_{filters.date_to}.csv",
             mime="text/csv",
         )

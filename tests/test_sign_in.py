@@ -57,6 +57,10 @@ def signed_dashboard(tmp_path_factory):
         yield url
         process.terminate()
         process.wait(timeout=20)
+        con = open_database(database)  # after the tests: who downloaded what is in the audit log
+        exports = con.execute("select who, detail from audit_log where action = 'export'").fetchall()
+        con.close()
+        assert (BUYER_EMAIL, "supplier scorecard (CSV)") in exports
 
 
 def sign_in(page: Page, url: str, email: str) -> None:
