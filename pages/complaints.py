@@ -7,6 +7,7 @@ import streamlit as st
 
 from engagement import texts
 from engagement.app import (
+    chart,
     current_filters,
     figures,
     figures_together,
@@ -14,7 +15,6 @@ from engagement.app import (
     metric_row,
     no_data,
     settings,
-    show_chart,
     show_query_table,
     t,
 )
@@ -57,6 +57,54 @@ now, before = figures_together(
 )
 metric_row(["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8"], now, before)
 
+
+@chart
+def received_per_quarter(counts, dimension, title, legend):
+    return px.bar(
+        counts,
+        x="quarter",
+        y="cases",
+        color=dimension,
+        category_orders={"quarter": sorted(counts["quarter"].unique())},
+        labels={"quarter": t("Quarter received"), "cases": t("Cases"), dimension: legend},
+        title=title,
+    ).update_yaxes(
+        # whole cases: a tick per case while there are few; plotly's own ticks beyond,
+        # as a tick per case on thousands of cases stalls the browser
+        dtick=1 if counts.groupby("quarter")["cases"].sum().max() <= 10 else None
+    )
+
+
+@chart
+def backlog_trend(backlog):
+    return px.line(
+        backlog,
+        x="as_of",
+        y="open_cases",
+        markers=True,
+        labels={"as_of": t("Quarter end"), "open_cases": t("Open cases")},
+        title=t("Backlog: open cases at quarter ends (C2)"),
+    )
+
+
+@chart
+def resolution_days(resolution, target_days):
+    return px.bar(
+        resolution,
+        x="quarter",
+        y="median_days",
+        hover_data=["resolved", "within_target_pct", "satisfaction"],
+        labels={
+            "quarter": t("Quarter resolved"),
+            "median_days": t("Median days to resolution"),
+            "resolved": t("Resolved"),
+            "within_target_pct": t("Within target %"),
+            "satisfaction": t("Satisfaction (1-5)"),
+        },
+        title=t("Median days to resolution (C3); target {days} days", days=target_days),
+    ).add_hline(y=target_days, line_dash="dot")
+
+
 received = figures(complaints.received_by_quarter, filters)
 if received.empty:
     no_data(t("complaints received"))
@@ -70,21 +118,7 @@ else:
         counts = received.groupby(["quarter", dimension], as_index=False, dropna=False)["cases"].sum()
         counts[dimension] = shown(dimension, counts[dimension])
         with column:
-            show_chart(
-                px.bar(
-                    counts,
-                    x="quarter",
-                    y="cases",
-                    color=dimension,
-                    category_orders={"quarter": sorted(counts["quarter"].unique())},
-                    labels={"quarter": t("Quarter received"), "cases": t("Cases"), dimension: legend},
-                    title=title,
-                ).update_yaxes(
-                    # whole cases: a tick per case while there are few; plotly's own ticks beyond,
-                    # as a tick per case on thousands of cases stalls the browser
-                    dtick=1 if counts.groupby("quarter")["cases"].sum().max() <= 10 else None
-                )
-            )
+            received_per_quarter(counts, dimension, title, legend)
 
 left, right = st.columns(2)
 with left:
@@ -92,38 +126,15 @@ with left:
     if backlog.empty:
         no_data(t("the backlog"))
     else:
-        show_chart(
-            px.line(
-                # the quarter ends written as dates of the user's language, one tick each
-                backlog.assign(as_of=backlog["as_of"].map(lambda day: texts.format_date(day, lang))),
-                x="as_of",
-                y="open_cases",
-                markers=True,
-                labels={"as_of": t("Quarter end"), "open_cases": t("Open cases")},
-                title=t("Backlog: open cases at quarter ends (C2)"),
-            )
-        )
+        # the quarter ends written as dates of the user's language, one tick each
+        backlog_trend(backlog.assign(as_of=backlog["as_of"].map(lambda day: texts.format_date(day, lang))))
 with right:
     resolution = figures(complaints.resolution_by_quarter, filters, settings())
     if resolution.empty:
         no_data(t("resolved cases"))
     else:
-        target_days = settings().target_days
-        show_chart(
-            px.bar(
-                resolution.assign(quarter=resolution["quarter_start"].map(quarter)),
-                x="quarter",
-                y="median_days",
-                hover_data=["resolved", "within_target_pct", "satisfaction"],
-                labels={
-                    "quarter": t("Quarter resolved"),
-                    "median_days": t("Median days to resolution"),
-                    "resolved": t("Resolved"),
-                    "within_target_pct": t("Within target %"),
-                    "satisfaction": t("Satisfaction (1-5)"),
-                },
-                title=t("Median days to resolution (C3); target {days} days", days=target_days),
-            ).add_hline(y=target_days, line_dash="dot")
+        resolution_days(
+            resolution.assign(quarter=resolution["quarter_start"].map(quarter)), settings().target_days
         )
 
 st.subheader(t("Cases"))

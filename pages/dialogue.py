@@ -5,6 +5,7 @@ import streamlit as st
 
 from engagement import texts
 from engagement.app import (
+    chart,
     current_filters,
     figures,
     figures_together,
@@ -14,7 +15,6 @@ from engagement.app import (
     metric_row,
     no_data,
     settings,
-    show_chart,
     t,
 )
 from engagement.kpis import dialogue
@@ -33,15 +33,9 @@ def quarters(frame):
     return frame.assign(quarter=frame["quarter_start"].map(lambda day: texts.format_quarter(day, lang)))
 
 
-heatmap = figures(dialogue.meetings_per_supplier_quarter, filters)
-if heatmap.empty:
-    no_data(t("dialogue meetings"))
-else:
-    table = lowest_rows(
-        quarters(heatmap).pivot_table(index="supplier", columns="quarter", values="meetings", aggfunc="sum"),
-        t("The {shown} suppliers with the fewest dialogue meetings in the period, of {rows}."),
-    )
-    figure = px.imshow(
+@chart
+def meetings_heatmap(table):
+    return px.imshow(
         table,
         text_auto=True,
         color_continuous_scale="Blues",
@@ -49,7 +43,46 @@ else:
         labels={"x": t("Quarter"), "y": t("Supplier"), "color": t("Meetings")},
         title=t("Dialogue meetings per supplier per quarter"),
     )
-    show_chart(figure)
+
+
+@chart
+def preparation_trend(long):
+    return px.line(
+        long,
+        x="quarter",
+        y="percent",
+        color="measure",
+        markers=True,
+        range_y=[0, 105],
+        labels={"quarter": t("Quarter"), "percent": "%", "measure": ""},
+        title=t("Preparation and follow-up per quarter"),
+    )
+
+
+@chart
+def oecd_steps(steps):
+    return px.bar(
+        steps,
+        x="meetings",
+        y="label",
+        orientation="h",
+        labels={"meetings": t("Dialogue meetings"), "label": t("OECD step")},
+        title=t("OECD due-diligence steps addressed (D10)"),
+    ).update_yaxes(autorange="reversed")
+
+
+heatmap = figures(dialogue.meetings_per_supplier_quarter, filters)
+if heatmap.empty:
+    no_data(t("dialogue meetings"))
+else:
+    meetings_heatmap(
+        lowest_rows(
+            quarters(heatmap).pivot_table(
+                index="supplier", columns="quarter", values="meetings", aggfunc="sum"
+            ),
+            t("The {shown} suppliers with the fewest dialogue meetings in the period, of {rows}."),
+        )
+    )
 
 left, right = st.columns(2)
 with left:
@@ -70,31 +103,11 @@ with left:
                 "collective_pct": t("Collective (D8)"),
             }
         )
-        show_chart(
-            px.line(
-                long,
-                x="quarter",
-                y="percent",
-                color="measure",
-                markers=True,
-                range_y=[0, 105],
-                labels={"quarter": t("Quarter"), "percent": "%", "measure": ""},
-                title=t("Preparation and follow-up per quarter"),
-            )
-        )
+        preparation_trend(long)
 with right:
     steps = figures(dialogue.oecd_steps, filters)
     steps["label"] = [f"{step}. {texts.text(f'oecd.{step}', lang)}" for step in steps["step"]]
-    show_chart(
-        px.bar(
-            steps,
-            x="meetings",
-            y="label",
-            orientation="h",
-            labels={"meetings": t("Dialogue meetings"), "label": t("OECD step")},
-            title=t("OECD due-diligence steps addressed (D10)"),
-        ).update_yaxes(autorange="reversed")
-    )
+    oecd_steps(steps)
 
 st.subheader(f"{kpi_name('D5')} (D5)")
 days = figures(dialogue.days_since_last_meeting, filters, settings())

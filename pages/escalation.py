@@ -7,6 +7,7 @@ import streamlit as st
 
 from engagement import texts
 from engagement.app import (
+    chart,
     connection,
     current_access,
     current_filters,
@@ -17,7 +18,6 @@ from engagement.app import (
     metric_row,
     no_data,
     settings,
-    show_chart,
     t,
 )
 from engagement.kpis import escalation
@@ -91,10 +91,10 @@ else:
         width="stretch",
     )
 
-st.subheader(t("Where each supplier stands"))
-ladder = marked.assign(step_name=marked["step"].map(step_words))
-show_chart(
-    px.bar(
+
+@chart
+def ladder_chart(ladder):
+    return px.bar(
         ladder.sort_values(["step_rank", "supplier"]),
         x="step_rank",
         y="supplier",
@@ -108,7 +108,10 @@ show_chart(
         ticktext=[step_words(s) for s in ESCALATION_LADDER],
         range=[-0.1, len(ESCALATION_LADDER) - 0.5],
     )
-)
+
+
+st.subheader(t("Where each supplier stands"))
+ladder_chart(marked.assign(step_name=marked["step"].map(step_words)))
 
 history = figures(escalation.history, filters)
 st.subheader(t("History"))

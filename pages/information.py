@@ -5,6 +5,7 @@ import streamlit as st
 
 from engagement import texts
 from engagement.app import (
+    chart,
     current_filters,
     figures,
     figures_together,
@@ -14,7 +15,6 @@ from engagement.app import (
     no_data,
     readable,
     settings,
-    show_chart,
     t,
 )
 from engagement.kpis import information
@@ -36,23 +36,56 @@ now, before = figures_together(
 )
 metric_row(["I1", "I2", "I3", "I4", "I5", "I6", "I7", "I8"], now, before)
 
+
+@chart
+def quality_trend(by_quarter):
+    return px.line(
+        by_quarter,
+        x="quarter",
+        y="quality_index",
+        markers=True,
+        range_y=[0, 105],
+        labels={"quarter": t("Quarter requested"), "quality_index": t("Quality index (I7)")},
+        title=t("Information quality index per quarter (I7)"),
+    )
+
+
+@chart
+def quality_by_supplier(by_supplier):
+    return px.bar(
+        by_supplier.sort_values("quality_index"),
+        x="quality_index",
+        y="supplier",
+        orientation="h",
+        range_x=[0, 100],
+        labels={"quality_index": t("Quality index (I7)"), "supplier": ""},
+        title=t("Information quality index per supplier (I7)"),
+    )
+
+
+@chart
+def report_scores(table, year):
+    return px.imshow(
+        table,
+        text_auto=True,
+        zmin=0,
+        zmax=2,
+        color_continuous_scale="Viridis",
+        aspect="auto",
+        labels={"x": t("Element"), "y": t("Supplier"), "color": t("Score 0-2")},
+        title=t("Annual report {year}: score per element (0-2; blank = not assessed)", year=year),
+    )
+
+
 left, right = st.columns(2)
 with left:
     by_quarter = figures(information.quality_by_quarter, filters)
     if by_quarter.empty:
         no_data(t("information requests"))
     else:
-        show_chart(
-            px.line(
-                by_quarter.assign(
-                    quarter=by_quarter["quarter_start"].map(lambda day: texts.format_quarter(day, lang))
-                ),
-                x="quarter",
-                y="quality_index",
-                markers=True,
-                range_y=[0, 105],
-                labels={"quarter": t("Quarter requested"), "quality_index": t("Quality index (I7)")},
-                title=t("Information quality index per quarter (I7)"),
+        quality_trend(
+            by_quarter.assign(
+                quarter=by_quarter["quarter_start"].map(lambda day: texts.format_quarter(day, lang))
             )
         )
 with right:
@@ -60,17 +93,7 @@ with right:
     if by_supplier.empty:
         no_data(t("suppliers with requests"))
     else:
-        show_chart(
-            px.bar(
-                by_supplier.sort_values("quality_index"),
-                x="quality_index",
-                y="supplier",
-                orientation="h",
-                range_x=[0, 100],
-                labels={"quality_index": t("Quality index (I7)"), "supplier": ""},
-                title=t("Information quality index per supplier (I7)"),
-            )
-        )
+        quality_by_supplier(by_supplier)
 
 st.subheader(t("Annual report scores by element (I8)"))
 scores = figures(information.report_scores, filters)
@@ -83,18 +106,7 @@ else:
             of_year.pivot_table(index="supplier", columns="element", values="score", aggfunc="first"),
             t("The {shown} suppliers with the lowest scores that year (not assessed first), of {rows}."),
         )
-        show_chart(
-            px.imshow(
-                table,
-                text_auto=True,
-                zmin=0,
-                zmax=2,
-                color_continuous_scale="Viridis",
-                aspect="auto",
-                labels={"x": t("Element"), "y": t("Supplier"), "color": t("Score 0-2")},
-                title=t("Annual report {year}: score per element (0-2; blank = not assessed)", year=year),
-            )
-        )
+        report_scores(table, year)
 
 if not by_supplier.empty:
     st.subheader(t("Per supplier"))

@@ -5,7 +5,7 @@ import plotly.express as px
 import streamlit as st
 
 from engagement import texts, url_state
-from engagement.app import current_filters, figures, language, no_data, show_chart, show_table, t
+from engagement.app import chart, current_filters, figures, language, no_data, show_table, t
 from engagement.kpis import leverage
 
 # Above this many buyer x supplier cells a heatmap no longer reads on a projector: a table then.
@@ -39,6 +39,20 @@ st.caption(
         period=texts.format_period(filters.date_from, filters.date_to, lang),
     )
 )
+
+
+@chart
+def leverage_heatmap(cells, text, unit, name):
+    # In Dutch, 1.234,5 in the cells and on the colour bar (chart() sets the separators).
+    return px.imshow(
+        cells,
+        text_auto=text,
+        color_continuous_scale="Blues",
+        aspect="auto",
+        labels={"x": t("Buyer"), "y": t("Supplier"), "color": unit},
+        title=t("{measure} per buyer and supplier (blank: no contract, or no value known)", measure=name),
+    ).update_layout(height=max(320, 30 * len(cells) + 160))
+
 
 suppliers = figures(leverage.by_supplier, filters)
 if suppliers.empty:
@@ -86,18 +100,7 @@ else:
     pairs = pairs.assign(value_millions=pairs["contract_value"] / 1e6)
     # min_count=1: a pair whose contracts all lack a value stays blank, not 0
     cells = pairs.groupby(["supplier", "buyer"])[column].sum(min_count=1).unstack("buyer")
-    figure = px.imshow(
-        cells,
-        text_auto=text,
-        color_continuous_scale="Blues",
-        aspect="auto",
-        labels={"x": t("Buyer"), "y": t("Supplier"), "color": unit},
-        title=t("{measure} per buyer and supplier (blank: no contract, or no value known)", measure=name),
-    )
-    figure.update_layout(height=max(320, 30 * len(cells) + 160))
-    if lang == "nl":  # 1.234,5: the decimal comma in the cells and on the colour bar
-        figure.update_layout(separators=",.")
-    show_chart(figure)
+    leverage_heatmap(cells, text, unit, name)
 
 st.subheader(t("Suppliers and the buyers who share them"))
 st.dataframe(

@@ -10,6 +10,7 @@ import streamlit as st
 
 from engagement import texts, url_state
 from engagement.app import (
+    chart,
     current_access,
     current_filters,
     figures,
@@ -20,7 +21,6 @@ from engagement.app import (
     language,
     no_data,
     settings,
-    show_chart,
     show_query_table,
     t,
 )
@@ -148,40 +148,48 @@ shown = {
 for column, (kpi_id, value) in zip(st.columns(3) + st.columns(3), shown.items(), strict=True):
     column.metric(f"{kpi_name(kpi_id)} ({kpi_id})", value, help=kpi_rule(kpi_id))
 
+
+@chart
+def timeline_chart(timeline, supplier):
+    return (
+        px.scatter(
+            timeline,
+            x="day",
+            y="kind",
+            color="kind",
+            hover_data=["title", "detail"],
+            labels={"day": "", "kind": "", "title": t("Subject"), "detail": t("Detail")},
+            title=t("Timeline of {supplier}", supplier=html.escape(supplier)),  # plotly reads tags
+        )
+        .update_traces(marker={"size": 12})
+        .update_layout(showlegend=False)
+        # plotly writes English month names; in Dutch the axis shows day-first dates instead
+        .update_xaxes(tickformat="%d-%m-%Y" if language() == "nl" else None)
+    )
+
+
+@chart
+def events_per_month(months, supplier):
+    return px.bar(
+        months,
+        x="month",
+        y="events",
+        color="kind",
+        labels={"month": "", "events": t("Events"), "kind": ""},
+        title=t("Events of {supplier} per month", supplier=html.escape(supplier)),
+    ).update_xaxes(tickformat="%m-%Y" if language() == "nl" else None)
+
+
 # Every event of a supplier seen now and then; a busy one's years are counted per month.
 first_page, events = figures(supplier_timeline, one, 0, TIMELINE_POINTS)
 if not events:
     no_data(supplier)
 else:
     if events <= TIMELINE_POINTS:
-        timeline = in_language(first_page)
-        show_chart(
-            px.scatter(
-                timeline,
-                x="day",
-                y="kind",
-                color="kind",
-                hover_data=["title", "detail"],
-                labels={"day": "", "kind": "", "title": t("Subject"), "detail": t("Detail")},
-                title=t("Timeline of {supplier}", supplier=html.escape(supplier)),  # plotly reads tags
-            )
-            .update_traces(marker={"size": 12})
-            .update_layout(showlegend=False)
-            # plotly writes English month names; in Dutch the axis shows day-first dates instead
-            .update_xaxes(tickformat="%d-%m-%Y" if lang == "nl" else None)
-        )
+        timeline_chart(in_language(first_page), supplier)
     else:  # years of a busy supplier: one bar per month and kind, not a point per event
         months = figures(timeline_by_month, one)
-        show_chart(
-            px.bar(
-                months.assign(kind=[KINDS.get(kind, kind) for kind in months["kind"]]),
-                x="month",
-                y="events",
-                color="kind",
-                labels={"month": "", "events": t("Events"), "kind": ""},
-                title=t("Events of {supplier} per month", supplier=html.escape(supplier)),
-            ).update_xaxes(tickformat="%m-%Y" if lang == "nl" else None)
-        )
+        events_per_month(months.assign(kind=[KINDS.get(kind, kind) for kind in months["kind"]]), supplier)
     show_query_table(
         supplier_timeline,
         one,

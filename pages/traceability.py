@@ -5,6 +5,7 @@ import streamlit as st
 
 from engagement import texts
 from engagement.app import (
+    chart,
     current_filters,
     figures,
     figures_together,
@@ -12,7 +13,6 @@ from engagement.app import (
     metric_row,
     no_data,
     settings,
-    show_chart,
     show_query_table,
     t,
 )
@@ -36,81 +36,95 @@ now, before = figures_together(
 )
 metric_row(["T1", "T2", "T3", "T4", "T5", "T6"], now, before, per_row=3)
 
+
+def counted() -> dict:
+    """Components and disclosed components, in the hover of the coverage charts."""
+    return {"components": t("Components"), "disclosed": t("Disclosed")}
+
+
+@chart
+def coverage_by_tier(tiers):
+    return px.bar(
+        tiers,
+        x="tier",
+        y="coverage",
+        range_y=[0, 100],
+        text_auto=".0f",
+        hover_data=["components", "disclosed"],
+        labels={"tier": t("Tier"), "coverage": t("Coverage %"), **counted()},
+        title=t("Coverage by tier (T2)"),
+    )
+
+
+@chart
+def coverage_trend(trend):
+    return px.line(
+        trend,
+        x="as_of",
+        y="coverage",
+        color="tier",
+        markers=True,
+        range_y=[0, 105],
+        labels={"as_of": t("As of"), "coverage": t("Coverage %"), "tier": "", **counted()},
+        title=t("Coverage at quarter ends (T2 trend)"),
+    )
+
+
+@chart
+def coverage_by_supplier(by_supplier):
+    return px.bar(
+        by_supplier.sort_values("coverage"),
+        x="coverage",
+        y="supplier",
+        orientation="h",
+        range_x=[0, 100],
+        hover_data=["components", "disclosed"],
+        labels={"coverage": t("Coverage %"), "supplier": "", **counted()},
+        title=t("Coverage by supplier (T2)"),
+    )
+
+
+@chart
+def sites_map(countries):
+    return px.choropleth(
+        countries,
+        locations="country",
+        locationmode="country names",
+        color="sites",
+        hover_data=["verified", "monitored"],
+        color_continuous_scale="Blues",
+        labels={
+            "country": t("Country"),
+            "sites": t("Production sites"),
+            "verified": t("Verified"),
+            "monitored": t("Under worker-driven monitoring"),
+        },
+        title=t("Countries of disclosed production sites (T6)"),
+    ).update_geos(showframe=False, projection_type="natural earth")
+
+
 if not now["T1"]:
     no_data(t("traceability"))
 else:
-    # Components and disclosed components, in the hover of the coverage charts.
-    counted = {"components": t("Components"), "disclosed": t("Disclosed")}
     left, right = st.columns(2)
     with left:
         tiers = figures(traceability.coverage_by_tier, filters)
-        tiers["tier"] = tiers["tier"].map(tier_name)
-        show_chart(
-            px.bar(
-                tiers,
-                x="tier",
-                y="coverage",
-                range_y=[0, 100],
-                text_auto=".0f",
-                hover_data=["components", "disclosed"],
-                labels={"tier": t("Tier"), "coverage": t("Coverage %"), **counted},
-                title=t("Coverage by tier (T2)"),
-            )
-        )
+        coverage_by_tier(tiers.assign(tier=tiers["tier"].map(tier_name)))
     with right:
         trend = figures(traceability.trend, filters)
         trend["tier"] = trend["tier"].map(tier_name)
         trend["as_of"] = trend["as_of"].map(
             lambda day: texts.format_date(day, lang)
-        )  # one tick per quarter end
-        show_chart(
-            px.line(
-                trend,
-                x="as_of",
-                y="coverage",
-                color="tier",
-                markers=True,
-                range_y=[0, 105],
-                labels={"as_of": t("As of"), "coverage": t("Coverage %"), "tier": "", **counted},
-                title=t("Coverage at quarter ends (T2 trend)"),
-            )
-        )
+        )  # a tick per quarter end
+        coverage_trend(trend)
 
-    by_supplier = figures(traceability.coverage_by_supplier, filters)
-    show_chart(
-        px.bar(
-            by_supplier.sort_values("coverage"),
-            x="coverage",
-            y="supplier",
-            orientation="h",
-            range_x=[0, 100],
-            hover_data=["components", "disclosed"],
-            labels={"coverage": t("Coverage %"), "supplier": "", **counted},
-            title=t("Coverage by supplier (T2)"),
-        )
-    )
+    coverage_by_supplier(figures(traceability.coverage_by_supplier, filters))
 
     countries = figures(traceability.sites_by_country, filters)
     if countries.empty:
         no_data(t("production sites disclosed by {day}", day=as_of))
     else:
-        figure = px.choropleth(
-            countries,
-            locations="country",
-            locationmode="country names",
-            color="sites",
-            hover_data=["verified", "monitored"],
-            color_continuous_scale="Blues",
-            labels={
-                "country": t("Country"),
-                "sites": t("Production sites"),
-                "verified": t("Verified"),
-                "monitored": t("Under worker-driven monitoring"),
-            },
-            title=t("Countries of disclosed production sites (T6)"),
-        )
-        figure.update_geos(showframe=False, projection_type="natural earth")
-        show_chart(figure)
+        sites_map(countries)
 
     st.subheader(t("Disclosed production sites"))
     show_query_table(
