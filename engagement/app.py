@@ -450,14 +450,29 @@ def readable(values: pd.Series) -> pd.Series:
 TABLE_PAGE_ROWS = 500  # rows a table sends to the browser at a time
 
 
+def first_row_of_page(total: int, key: str, rows: int = TABLE_PAGE_ROWS) -> int:
+    """A table of `total` rows shown `rows` at a time: the page-number box (only when there is
+    more than one page) and the first row (0-based) of the page chosen."""
+    pages = max(1, -(-total // rows))
+    return 0 if pages == 1 else (_page_number(key, pages) - 1) * rows
+
+
+def rows_caption(first: int, shown: int, total: int) -> str:
+    return t(
+        "Rows {first} to {last} of {rows}.",
+        first=f"{first + 1:,}",
+        last=f"{first + shown:,}",
+        rows=f"{total:,}",
+    )
+
+
 def show_table(frame: pd.DataFrame, key: str, **options) -> None:
     """st.dataframe for a table that grows with the programme: at most TABLE_PAGE_ROWS rows at a
     time, with a page number, and the whole table as a CSV download (made on click)."""
-    pages = max(1, -(-len(frame) // TABLE_PAGE_ROWS))
-    if pages == 1:
+    if len(frame) <= TABLE_PAGE_ROWS:
         st.dataframe(frame, **options)
         return
-    first = (_page_number(key, pages) - 1) * TABLE_PAGE_ROWS
+    first = first_row_of_page(len(frame), key)
     _show_page(frame.iloc[first : first + TABLE_PAGE_ROWS], first, len(frame), key, lambda: frame, options)
 
 
@@ -525,14 +540,7 @@ def _page_number(key: str, pages: int) -> int:
 
 def _show_page(shown: pd.DataFrame, first: int, total: int, key: str, every_row, options: dict) -> None:
     st.dataframe(shown, **options)
-    st.caption(
-        t(
-            "Rows {first} to {last} of {rows}.",
-            first=f"{first + 1:,}",
-            last=f"{first + len(shown):,}",
-            rows=f"{total:,}",
-        )
-    )
+    st.caption(rows_caption(first, len(shown), total))
     st.download_button(
         t("Download all {rows} rows (CSV)", rows=f"{total:,}"),
         csv_download(every_row, f"{key} table, {total:,} rows"),

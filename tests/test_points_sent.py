@@ -141,3 +141,32 @@ def test_a_heatmap_keeps_the_suppliers_to_look_at_first(monkeypatch):
     )
     assert engagement.app.lowest_rows(table, "{shown} of {rows}").index.tolist() == ["Alpha", "bravo"]
     assert engagement.app.lowest_rows(table.head(2), "{shown} of {rows}").equals(table.head(2))
+
+
+def test_a_large_scorecard_is_shown_a_page_at_a_time(grown_db, monkeypatch):
+    """Hundreds of suppliers: a page of 100 in the scorecard's order (red first); a row chosen on page
+    3 opens the profile of that row's supplier, not of the 3rd page's row on page 1."""
+    from engagement.kpis.scorecard import scorecard
+    from engagement.settings import load_settings
+
+    monkeypatch.setenv("ENGAGEMENT_DB", str(grown_db))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    app.switch_page("pages/scorecard.py")
+    app.run()
+    assert not app.exception, app.exception
+    con = open_database(grown_db)
+    expected = scorecard(con, app.session_state["filters"], load_settings(con))
+    con.close()
+    total = len(expected)
+    assert total > 300
+    assert app.dataframe[0].value["Supplier"].tolist() == expected["supplier"].iloc[:100].tolist()
+    assert next(c.value for c in app.caption if c.value.startswith("Rows ")) == f"Rows 1 to 100 of {total}."
+
+    app.number_input(key="scorecard_page").set_value(3).run()
+    assert app.dataframe[0].value["Supplier"].tolist() == expected["supplier"].iloc[200:300].tolist()
+    assert next(c.value for c in app.caption if c.value.startswith("Rows ")) == f"Rows 201 to 300 of {total}."
+
+    app.session_state["scorecard_table"] = {"selection": {"rows": [4], "columns": []}}
+    app.run()
+    assert not app.exception, app.exception
+    assert app.session_state["profile_supplier"] == expected["supplier"].iloc[204]
