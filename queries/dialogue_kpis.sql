@@ -64,7 +64,6 @@ supplier_figures as (
 meeting_figures as (
     select
         count(*) as meetings,
-        count(distinct (programme, supplier)) filter (where supplier is not null) as suppliers,
         count(*) filter (where agenda_sent) as agenda_sent,
         count(agenda_sent) as agenda_known,
         count(*) filter (where minutes_confirmed) as minutes_confirmed,
@@ -72,6 +71,11 @@ meeting_figures as (
         -- two different buyers (list_min and list_max skip blanks, as list_distinct does)
         count(*) filter (where list_min(buyers) <> list_max(buyers)) as collective
     from dialogue_meetings
+),
+
+-- D2 from the distinct suppliers already found (a second distinct over the meetings cost more)
+engaged_count as (
+    select count(*) as suppliers from engaged
 ),
 
 market_events as (
@@ -89,9 +93,9 @@ action_figures as (
 select
     m.meetings as D1,
     e.market_events as D1m,
-    m.suppliers as D2,
+    g.suppliers as D2,
     100.0 * s.in_scope_engaged / nullif(s.in_scope, 0) as D3,
-    m.meetings / nullif(m.suppliers, 0) as D4,
+    m.meetings / nullif(g.suppliers, 0) as D4,
     s.stale as D5s,
     100.0 * m.agenda_sent / nullif(m.agenda_known, 0) as D6,
     100.0 * m.minutes_confirmed / nullif(m.minutes_known, 0) as D7,
@@ -99,6 +103,7 @@ select
     100.0 * a.done_on_time / nullif(a.actions_due, 0) as D9,
     100.0 * r.meetings / nullif(m.meetings, 0) as D11
 from meeting_figures as m
+cross join engaged_count as g
 cross join market_events as e
 cross join supplier_figures as s
 cross join action_figures as a
