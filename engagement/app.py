@@ -92,7 +92,10 @@ def _figures(module: str, function: str, path: str, version: int, *args):
 
 
 def figures(fn, *args):
-    """fn(con, *args) from engagement.kpis, cached by its arguments and the data version."""
+    """fn(con, *args) from engagement.kpis, cached by its arguments and the data version. A
+    figure marked as of the period's end (kpis.traceability.as_of_end) is keyed by that day."""
+    if getattr(fn, "keyed_by_period_end", False):
+        args = tuple(arg.as_of_end() if isinstance(arg, Filters) else arg for arg in args)
     con = connection()
     return _figures(fn.__module__, fn.__name__, str(database_path()), data_version(con), *args)
 

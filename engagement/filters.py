@@ -32,6 +32,11 @@ class Filters:
             **extra,
         }
 
+    def as_of_end(self) -> "Filters":
+        """These filters for a figure taken as of the period's last day, whatever its first: the
+        period shrunk to that day, so one cached copy serves every period ending then."""
+        return replace(self, date_from=self.date_to)
+
     def previous_period(self) -> "Filters":
         """The period of equal length that ends the day before this one starts.
 

@@ -127,6 +127,36 @@ def test_summary_as_of_the_end_of_the_period(con):
     assert all(type(v) in (int, float) for k, v in values.items() if not k.startswith("T2_"))
 
 
+def test_a_figure_marked_as_of_the_end_ignores_the_first_day(con):
+    """The dashboard keeps one cached copy of a marked figure for every period ending the same
+    day (engagement.app.figures): each must give the same rows whatever the period's first day.
+    The trend (a point per quarter end of the period) depends on it, and is not marked."""
+    from dataclasses import replace
+
+    marked = [fn for fn in vars(traceability).values() if getattr(fn, "keyed_by_period_end", False)]
+    assert {fn.__name__ for fn in marked} == {
+        "headline",
+        "coverage_by_tier",
+        "coverage_by_supplier",
+        "sites_by_country",
+        "disclosed_sites",
+    }
+    for fn in marked:
+        results = [
+            fn(con, filters)
+            for filters in (PERIOD, replace(PERIOD, date_from=date(2019, 1, 1)), PERIOD.as_of_end())
+        ]
+        for other in results[1:]:
+            if isinstance(other, pd.DataFrame):
+                pd.testing.assert_frame_equal(other, results[0])
+            elif isinstance(other, tuple):
+                pd.testing.assert_frame_equal(other[0], results[0][0])
+                assert other[1] == results[0][1]
+            else:
+                assert other == results[0], fn.__name__
+    assert not traceability.trend(con, PERIOD).equals(traceability.trend(con, PERIOD.as_of_end()))
+
+
 def test_a_day_earlier_the_disclosure_on_to_does_not_count(con):
     """As of 29 June the cobalt row (disclosed 30 June) is not yet disclosed."""
     values = traceability.summary(con, Filters(date(2024, 1, 1), date(2024, 6, 29)), Settings())
