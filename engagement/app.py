@@ -528,7 +528,10 @@ def csv_download(rows, what: str):
 
 
 def _page_number(key: str, pages: int) -> int:
-    """The page-number box of a long table; its value lives in the session under key_page."""
+    """The page-number box of a long table; its value lives in the session under key_page.
+    When the table has fewer pages than before (new filters), the last page there is."""
+    if st.session_state.get(f"{key}_page", 1) > pages:
+        st.session_state[f"{key}_page"] = pages
     value = {} if f"{key}_page" in st.session_state else {"value": 1}
     number = st.number_input(
         t("Page (of {pages})", pages=f"{pages:,}"),

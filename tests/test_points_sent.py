@@ -144,8 +144,11 @@ def test_a_heatmap_keeps_the_suppliers_to_look_at_first(monkeypatch):
 
 
 def test_a_large_scorecard_is_shown_a_page_at_a_time(grown_db, monkeypatch):
-    """Hundreds of suppliers: a page of 100 in the scorecard's order (red first); a row chosen on page
-    3 opens the profile of that row's supplier, not of the 3rd page's row on page 1."""
+    """Hundreds of suppliers: a page of 100 in the scorecard's order (red first); a product
+    category chosen on the last page leaves fewer pages, and the last of them is shown; a row chosen on
+    page 3 opens the profile of that row's supplier, not of the same row on page 1."""
+    import re
+
     from engagement.kpis.scorecard import scorecard
     from engagement.settings import load_settings
 
@@ -154,19 +157,41 @@ def test_a_large_scorecard_is_shown_a_page_at_a_time(grown_db, monkeypatch):
     app.switch_page("pages/scorecard.py")
     app.run()
     assert not app.exception, app.exception
-    con = open_database(grown_db)
-    expected = scorecard(con, app.session_state["filters"], load_settings(con))
-    con.close()
-    total = len(expected)
+
+    def expected():
+        con = open_database(grown_db)
+        try:
+            return scorecard(con, app.session_state["filters"], load_settings(con))["supplier"]
+        finally:
+            con.close()
+
+    def rows() -> tuple[int, ...]:
+        line = next(c.value for c in app.caption if c.value.startswith("Rows "))
+        return tuple(int(n) for n in re.findall(r"\d+", line))
+
+    def with_category(categories: list[str]) -> None:
+        app.session_state["filter_category"] = categories
+        del app.session_state["filters"]  # AppTest runs the page alone: make it go through dashboard.py
+        app.run()
+        assert not app.exception, app.exception
+
+    every = expected()
+    total = len(every)
     assert total > 300
-    assert app.dataframe[0].value["Supplier"].tolist() == expected["supplier"].iloc[:100].tolist()
-    assert next(c.value for c in app.caption if c.value.startswith("Rows ")) == f"Rows 1 to 100 of {total}."
+    assert app.dataframe[0].value["Supplier"].tolist() == every.iloc[:100].tolist()
+    assert rows() == (1, 100, total)
 
+    app.number_input(key="scorecard_page").set_value(-(-total // 100)).run()
+    with_category(["battery pack"])
+    fewer = len(expected())
+    assert 100 < fewer < total - 100  # a page less at least, and more than one
+    assert rows() == ((fewer - 1) // 100 * 100 + 1, fewer, fewer)
+
+    with_category([])
     app.number_input(key="scorecard_page").set_value(3).run()
-    assert app.dataframe[0].value["Supplier"].tolist() == expected["supplier"].iloc[200:300].tolist()
-    assert next(c.value for c in app.caption if c.value.startswith("Rows ")) == f"Rows 201 to 300 of {total}."
-
+    assert app.dataframe[0].value["Supplier"].tolist() == every.iloc[200:300].tolist()
+    assert rows() == (201, 300, total)
     app.session_state["scorecard_table"] = {"selection": {"rows": [4], "columns": []}}
     app.run()
     assert not app.exception, app.exception
-    assert app.session_state["profile_supplier"] == expected["supplier"].iloc[204]
+    assert app.session_state["profile_supplier"] == every.iloc[204]
