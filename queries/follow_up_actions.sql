@@ -3,7 +3,8 @@
 --   programme, supplier, action_id, meeting_id, owner, description, due_date, completed_on,
 --   status ('overdue', 'due', 'done late', 'done on time'), days_overdue, days_late,
 --   in_d9 (the action counts in D9), on_time_d9 (it counts as done on time in D9).
--- Parameters: $date_from, $date_to, $filters (global filters).
+-- Parameters: $date_from, $date_to, $filters (global filters); $open_only (true: only the
+--   actions still open as of `to`, overdue or due, as a review session's agenda lists them).
 --
 -- Rules as this project reads them:
 -- * Done as of `to`: completed_on on or before $date_to. A completion dated after `to` had not
@@ -42,6 +43,7 @@ select
     in_d9,
     in_d9 and coalesce(completed_on <= due_date, false) as on_time_d9
 from listed_actions
+where not $open_only or status in ('overdue', 'due')
 order by
     case status when 'overdue' then 1 when 'due' then 2 when 'done late' then 3 else 4 end,
     days_overdue desc nulls last,

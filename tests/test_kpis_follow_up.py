@@ -155,6 +155,16 @@ def test_actions_as_of_the_end_of_the_period(con):
     assert a6["completed_on"].date() == date(2024, 7, 10)  # shown, though after `to`
 
 
+def test_only_the_open_actions_when_asked(con):
+    """A review session's agenda asks for the open ones: the same rows, in the same order, as
+    the whole list's overdue and due ones."""
+    whole = follow_up.actions(con, FIRST_HALF)
+    still_open = follow_up.actions(con, FIRST_HALF, open_only=True)
+    assert still_open["action_id"].tolist() == ["a7", "a6", "a3", "a4", "a5"]
+    expected = whole[whole["status"].isin(["overdue", "due"])].reset_index(drop=True)
+    pd.testing.assert_frame_equal(still_open, expected)
+
+
 def test_per_supplier(con):
     """Counts per supplier; their D9 counts add up to D9."""
     frame = follow_up.per_supplier(con, FIRST_HALF)

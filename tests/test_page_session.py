@@ -72,6 +72,30 @@ def test_a_flagged_supplier_shows_its_figures_and_signals(sample_db, monkeypatch
         assert app.subheader[0].value.startswith("Consider: ")
 
 
+def test_each_flagged_supplier_lists_its_open_actions(sample_db, monkeypatch):
+    """A supplier's slide counts its actions still open (overdue or due) as of the period's
+    end, as the Follow-up page's list has them."""
+    from engagement.kpis import follow_up
+
+    app = _open(sample_db, monkeypatch)
+    con = open_database(sample_db, read_only=False)
+    try:
+        listed = follow_up.actions(con, app.session_state["filters"])
+    finally:
+        con.close()
+    still_open = listed[listed["status"].isin(["overdue", "due"])]
+    counts = []
+    for row in _plan(sample_db, app).flagged.itertuples():
+        next(b for b in app.button if b.label == "Next ▶").click().run()
+        expected = still_open[
+            (still_open["supplier"] == row.supplier) & (still_open["programme"] == row.programme)
+        ]
+        shown = next(h.value for h in app.subheader if h.value.startswith("Open actions: "))
+        assert shown == f"Open actions: {len(expected)}", row.supplier
+        counts.append(len(expected))
+    assert any(counts)  # the sample has open actions to show
+
+
 def test_a_link_to_a_screen_reopens_it(sample_db, monkeypatch):
     app = _open(sample_db, monkeypatch, {"slide": "3"})
     supplier = _plan(sample_db, app).flagged["supplier"].iloc[1]

@@ -15,11 +15,11 @@ REPORT_ELEMENTS = [c.name for c in TABLES["report_assessments"].columns if c.max
 SUMMARY_COLUMNS = ["actions", "open", "overdue", "due_in_period", "done_on_time", "done_on_time_pct"]
 
 
-def actions(con, filters: Filters) -> pd.DataFrame:
+def actions(con, filters: Filters, open_only: bool = False) -> pd.DataFrame:
     """The actions to follow up as of `to`, overdue first: programme, supplier, action_id,
     meeting_id, owner, description, due_date, completed_on, status, days_overdue, days_late,
-    in_d9, on_time_d9."""
-    frame = queries.run(con, "follow_up_actions", filters.params())
+    in_d9, on_time_d9. open_only: only those still open (overdue or due)."""
+    frame = queries.run(con, "follow_up_actions", filters.params(open_only=open_only))
     for column in ("days_overdue", "days_late"):
         frame[column] = frame[column].astype("Int64")
     return frame

@@ -33,12 +33,9 @@ def agenda(con, filters: Filters, settings: Settings) -> Agenda:
     both = card.merge(marked, on=["programme", "supplier"], how="left", validate="one_to_one")
     both["reasons"] = [r if isinstance(r, list) else [] for r in both["reasons"]]
     flagged = both[(both["status"] == RED) | both["reasons"].map(bool)].reset_index(drop=True)
-    listed = actions(con, filters)
-    keys = set(zip(flagged["programme"], flagged["supplier"], strict=True))
-    of_flagged = pd.Series(
-        [key in keys for key in zip(listed["programme"], listed["supplier"], strict=True)],
-        index=listed.index,
-        dtype=bool,
-    )
-    open_actions = listed[listed["status"].isin(["overdue", "due"]) & of_flagged].reset_index(drop=True)
+    # Only the open ones come from the database: over years, most actions are done.
+    still_open = actions(con, filters, open_only=True)
+    keys = ["programme", "supplier"]
+    of_flagged = pd.MultiIndex.from_frame(still_open[keys]).isin(pd.MultiIndex.from_frame(flagged[keys]))
+    open_actions = still_open[of_flagged].reset_index(drop=True)
     return Agenda(card, flagged, open_actions)
