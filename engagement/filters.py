@@ -73,6 +73,13 @@ def quarter_label(day: date) -> str:
     return f"{day.year} Q{(day.month - 1) // 3 + 1}"
 
 
+def per_distinct_day(days, write):
+    """write(day) for each day of a column (a pandas Series), called once per distinct day:
+    a supplier-by-quarter table has thousands of rows and a few dozen quarters, and calling it
+    per row was most of the Dialogue page's Python time."""
+    return days.map({day: write(day) for day in days.drop_duplicates()})
+
+
 def reference_day(last_day: date | None, today: date) -> date:
     """The day the period presets end on: the end of the month of the latest event in the
     data, or today if that is earlier, so an archive opens on its own latest months."""

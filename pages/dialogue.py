@@ -17,6 +17,7 @@ from engagement.app import (
     settings,
     t,
 )
+from engagement.filters import per_distinct_day
 from engagement.kpis import dialogue
 
 lang = language()
@@ -30,7 +31,9 @@ metric_row(["D1", "D1m", "D2", "D3", "D4", "D5s", "D6", "D7", "D8", "D9", "D11"]
 
 def quarters(frame):
     """The quarter column written in the user's language: 2024 Q1 / 2024 K1."""
-    return frame.assign(quarter=frame["quarter_start"].map(lambda day: texts.format_quarter(day, lang)))
+    return frame.assign(
+        quarter=per_distinct_day(frame["quarter_start"], lambda day: texts.format_quarter(day, lang))
+    )
 
 
 @chart

@@ -7,7 +7,7 @@ Each function runs one file of queries/; the rules are written there.
 import pandas as pd
 
 from engagement import queries, vocabulary
-from engagement.filters import Filters, quarter_label
+from engagement.filters import Filters, per_distinct_day, quarter_label
 from engagement.settings import Settings, load_settings
 
 
@@ -75,7 +75,7 @@ def oecd_steps(con, filters: Filters) -> pd.DataFrame:
 def meetings_per_supplier_quarter(con, filters: Filters) -> pd.DataFrame:
     """Heatmap: programme, supplier, quarter_start, meetings, quarter ("2024 Q1"), zero-filled."""
     frame = queries.run(con, "meetings_per_supplier_quarter", _params(filters))
-    frame["quarter"] = frame["quarter_start"].map(quarter_label)
+    frame["quarter"] = per_distinct_day(frame["quarter_start"], quarter_label)
     return frame
 
 
@@ -83,5 +83,5 @@ def by_quarter(con, filters: Filters) -> pd.DataFrame:
     """Per quarter: quarter_start, meetings, suppliers_engaged, agenda_sent_pct,
     minutes_confirmed_pct, collective_pct, quarter ("2024 Q1")."""
     frame = queries.run(con, "dialogue_by_quarter", _params(filters))
-    frame["quarter"] = frame["quarter_start"].map(quarter_label)
+    frame["quarter"] = per_distinct_day(frame["quarter_start"], quarter_label)
     return frame
