@@ -90,7 +90,9 @@ else:
     if statuses:
         actions = actions[actions["status"].isin(statuses)]
     show_table(
-        actions.assign(status=[f"{STATUS_ICONS[s]} {STATUS_WORDS[s]}" for s in actions["status"]]),
+        actions.assign(
+            status=actions["status"].map({s: f"{STATUS_ICONS[s]} {STATUS_WORDS[s]}" for s in STATUS_ICONS})
+        ),
         "actions",
         hide_index=True,
         width="stretch",
