@@ -12,7 +12,6 @@ from engagement.app import (
     current_user,
     figures,
     first_row_of_page,
-    format_kpi,
     language,
     no_data,
     report_downloads,
@@ -91,7 +90,7 @@ def cell_text(measure, value, change) -> str:
     elif measure.kpi_id == "E1":
         text, was = texts.word("step", value, lang), texts.word("step", change, lang) if known else None
     else:
-        text = format_kpi(measure.kpi_id, None if pd.isna(value) else value)
+        text = texts.format_kpi(measure.kpi_id, value, lang)  # lang given: no session lookup per cell
         difference = texts.format_change(measure.kpi_id, change, lang) if known else ""
         return f"{text} ({difference})" if difference else text
     return f"{text} ({texts.text('scorecard.was', lang, value=was)})" if was else text
