@@ -111,7 +111,8 @@ def ladder_chart(ladder):
 
 
 st.subheader(t("Where each supplier stands"))
-ladder_chart(marked.assign(step_name=marked["step"].map(step_words)))
+# only the columns drawn: the chart is cached by its data, and a list column (reasons) hashes slowly
+ladder_chart(marked[["supplier", "step_rank"]].assign(step_name=marked["step"].map(step_words)))
 
 history = figures(escalation.history, filters)
 st.subheader(t("History"))
