@@ -93,7 +93,7 @@ def _figures(module: str, function: str, path: str, version: int, *args):
 
 def figures(fn, *args):
     """fn(con, *args) from engagement.kpis, cached by its arguments and the data version. A
-    figure marked as of the period's end (kpis.traceability.as_of_end) is keyed by that day."""
+    figure marked as of the period's end (filters.as_of_period_end) is keyed by that day."""
     if getattr(fn, "keyed_by_period_end", False):
         args = tuple(arg.as_of_end() if isinstance(arg, Filters) else arg for arg in args)
     con = connection()

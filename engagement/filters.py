@@ -73,6 +73,15 @@ def quarter_label(day: date) -> str:
     return f"{day.year} Q{(day.month - 1) // 3 + 1}"
 
 
+def as_of_period_end(figure):
+    """Marks a KPI function whose figure is taken as of the period's last day, its first day
+    changing nothing: engagement.app.figures keeps one cached copy for every period ending that
+    day (the last 12 months and the programme to date, say). Each marked function's test checks
+    it gives the same rows whatever the first day (tests/test_kpis_traceability.py)."""
+    figure.keyed_by_period_end = True
+    return figure
+
+
 def per_distinct_day(days, write):
     """write(day) for each day of a column (a pandas Series), called once per distinct day:
     a supplier-by-quarter table has thousands of rows and a few dozen quarters, and calling it

@@ -7,19 +7,10 @@ comment of queries/traceability_kpis.sql; the other traceability queries share t
 import pandas as pd
 
 from engagement import queries
-from engagement.filters import Filters
+from engagement.filters import Filters, as_of_period_end
 from engagement.settings import Settings
 
 TIERS = ("1", "2", "3")
-
-
-def as_of_end(fn):
-    """Marks a figure taken as of the period's last day (its first day changes nothing):
-    engagement.app.figures keeps one copy for every period ending that day, as the last quarter
-    seen on the last day of a quarter, the last 12 months and the programme to date do
-    (tests/test_kpis_traceability.py checks each marked figure ignores the first day)."""
-    fn.keyed_by_period_end = True
-    return fn
 
 
 def summary(con, filters: Filters, settings: Settings) -> dict:
@@ -35,20 +26,20 @@ def summary(con, filters: Filters, settings: Settings) -> dict:
     return values
 
 
-@as_of_end
+@as_of_period_end
 def headline(con, filters: Filters, settings: Settings | None = None) -> dict:
     """T1-T6 as of the end of the period, without the breakdowns per tier and supplier."""
     row = queries.run_one(con, "traceability_kpis", filters.params())
     return {kpi_id.upper(): value for kpi_id, value in row.items()}
 
 
-@as_of_end
+@as_of_period_end
 def coverage_by_tier(con, filters: Filters) -> pd.DataFrame:
     """T2 per tier as of `to`: tier ('1', '2', '3', maybe 'unknown'), components, disclosed, coverage."""
     return queries.run(con, "traceability_coverage_by_tier", filters.params())
 
 
-@as_of_end
+@as_of_period_end
 def coverage_by_supplier(con, filters: Filters) -> pd.DataFrame:
     """T2 per supplier as of `to`: supplier, components, disclosed, coverage, tier1/2/3_coverage."""
     return queries.run(con, "traceability_coverage_by_supplier", filters.params())
@@ -59,13 +50,13 @@ def trend(con, filters: Filters) -> pd.DataFrame:
     return queries.run(con, "traceability_trend", filters.params())
 
 
-@as_of_end
+@as_of_period_end
 def sites_by_country(con, filters: Filters) -> pd.DataFrame:
     """Sites disclosed as of `to` per country: country, sites, verified, monitored."""
     return queries.run(con, "sites_by_country", filters.params())
 
 
-@as_of_end
+@as_of_period_end
 def disclosed_sites(
     con, filters: Filters, first: int = 0, rows: int | None = None
 ) -> tuple[pd.DataFrame, int]:
