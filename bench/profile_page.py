@@ -104,6 +104,7 @@ def main() -> None:
             process.wait(timeout=30)
         kind = "new filters (cache misses)" if args.new else "filters seen before (cached)"
         print(f"{args.page}: {args.runs} runs with {kind}, median {statistics.median(latencies):.3f} s")
+        print("each run (s): " + " ".join(f"{latency:.2f}" for latency in latencies))
         print("share of the samples holding the interpreter lock, by function:")
         print("\n".join(shares(raw, args.top)))
 

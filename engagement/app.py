@@ -480,15 +480,22 @@ def show_table(frame: pd.DataFrame, key: str, **options) -> None:
 
 
 def show_query_table(
-    fetch, filters: Filters, key: str, prepare=lambda frame: frame, nothing: str | None = None, **options
+    fetch,
+    filters: Filters,
+    key: str,
+    prepare=lambda frame: frame,
+    nothing: str | None = None,
+    narrowed_by: tuple = (),
+    **options,
 ) -> None:
     """A table read from the database a page at a time, for tables too long to hold whole:
-    fetch(con, filters, first, rows) gives `rows` rows from row `first` (0-based; rows None:
-    all) and the number of rows in all. prepare turns its rows into what is shown (words in
+    fetch(con, filters, first, rows, *narrowed_by) gives `rows` rows from row `first`
+    (0-based; rows None: all) and the number of rows in all; narrowed_by are the page's own
+    pickers (owner, status), if any. prepare turns its rows into what is shown (words in
     the user's language). The CSV download of every row is read when it is clicked. Without
     rows, no_data(nothing) when `nothing` names what is missing."""
     wanted = st.session_state.get(f"{key}_page", 1)
-    shown, total = figures(fetch, filters, (wanted - 1) * TABLE_PAGE_ROWS, TABLE_PAGE_ROWS)
+    shown, total = figures(fetch, filters, (wanted - 1) * TABLE_PAGE_ROWS, TABLE_PAGE_ROWS, *narrowed_by)
     if not total and nothing:
         no_data(nothing)
         return
@@ -496,7 +503,7 @@ def show_query_table(
     if wanted > pages:  # fewer rows than before (new filters): the last page there is
         wanted = pages
         st.session_state[f"{key}_page"] = wanted
-        shown, total = figures(fetch, filters, (wanted - 1) * TABLE_PAGE_ROWS, TABLE_PAGE_ROWS)
+        shown, total = figures(fetch, filters, (wanted - 1) * TABLE_PAGE_ROWS, TABLE_PAGE_ROWS, *narrowed_by)
     if pages == 1:
         st.dataframe(prepare(shown), **options)
         return
@@ -505,7 +512,7 @@ def show_query_table(
     def every_row() -> pd.DataFrame:
         cursor = connection()
         try:
-            return prepare(fetch(cursor, filters, 0, None)[0])
+            return prepare(fetch(cursor, filters, 0, None, *narrowed_by)[0])
         finally:
             cursor.close()
 

@@ -3,7 +3,16 @@
 import streamlit as st
 
 from engagement import texts, url_state
-from engagement.app import current_filters, figures, format_kpi, kpi_rule, language, no_data, show_table, t
+from engagement.app import (
+    current_filters,
+    figures,
+    format_kpi,
+    kpi_rule,
+    language,
+    no_data,
+    show_query_table,
+    t,
+)
 from engagement.kpis import follow_up
 
 STATUS_ICONS = {"overdue": "🔴", "due": "🔵", "done late": "🟠", "done on time": "🟢"}
@@ -65,14 +74,15 @@ counts[3].metric(
 )
 
 st.subheader(t("Actions"))
-actions = figures(follow_up.actions, filters)
-if actions.empty:
+if not totals["actions"]:
     no_data(t("actions"))
 else:
-    actions = actions.assign(owner=actions["owner"].fillna(NO_OWNER))
-    several_programmes = actions["programme"].nunique() > 1
+    per_supplier = figures(follow_up.per_supplier, filters)
+    per_owner = figures(follow_up.per_owner, filters)
+    several_programmes = per_supplier["programme"].nunique() > 1
     pick_owner, pick_status = st.columns(2)
-    owner_options = sorted(actions["owner"].unique())
+    # The owners of the listed actions, as per_owner counts them (None: actions without one).
+    owner_options = sorted(per_owner["owner"].fillna(NO_OWNER).unique())
     url_state.choices_from_url("owner", "follow_up_owner", owner_options)
     url_state.choices_from_url("status", "follow_up_status", list(STATUS_ICONS))
     owners = pick_owner.multiselect(t("Owner"), owner_options, key="follow_up_owner", placeholder=t("All"))
@@ -85,15 +95,17 @@ else:
     )
     url_state.keep_choices_in_url("owner", owners)
     url_state.keep_choices_in_url("status", statuses)
-    if owners:
-        actions = actions[actions["owner"].isin(owners)]
-    if statuses:
-        actions = actions[actions["status"].isin(statuses)]
-    show_table(
-        actions.assign(
-            status=actions["status"].map({s: f"{STATUS_ICONS[s]} {STATUS_WORDS[s]}" for s in STATUS_ICONS})
-        ),
+    # The database narrows and pages the list: years of actions are hundreds of thousands.
+    named_owners = tuple(owner for owner in owners if owner != NO_OWNER)
+    show_query_table(
+        follow_up.actions_page,
+        filters,
         "actions",
+        prepare=lambda page: page.assign(
+            owner=page["owner"].fillna(NO_OWNER),
+            status=page["status"].map({s: f"{STATUS_ICONS[s]} {STATUS_WORDS[s]}" for s in STATUS_ICONS}),
+        ),
+        narrowed_by=(tuple(statuses), named_owners, NO_OWNER in owners),
         hide_index=True,
         width="stretch",
         column_order=[
@@ -123,14 +135,13 @@ else:
     by_supplier, by_owner = st.tabs([t("Per supplier"), t("Per owner")])
     with by_supplier:
         st.dataframe(
-            figures(follow_up.per_supplier, filters),
+            per_supplier,
             hide_index=True,
             width="stretch",
             column_order=[*(["programme"] if several_programmes else []), "supplier", *COUNT_COLUMNS],
             column_config={"programme": t("Programme"), "supplier": t("Supplier"), **COUNT_COLUMNS},
         )
     with by_owner:
-        per_owner = figures(follow_up.per_owner, filters)
         st.dataframe(
             per_owner.assign(owner=per_owner["owner"].fillna(NO_OWNER)),
             hide_index=True,

@@ -14,7 +14,7 @@ from engagement.app import (
     settings,
     t,
 )
-from engagement.kpis import escalation, headline_kpis
+from engagement.kpis import AREAS, escalation
 
 HEADLINES = {
     "D": ["D1", "D2", "D3", "D5s", "D9"],
@@ -34,7 +34,14 @@ st.caption(
         previous=texts.format_period(previous.date_from, previous.date_to, lang),
     )
 )
-now, before = figures_together((headline_kpis, filters, settings()), (headline_kpis, previous, settings()))
+# Each area's headline is its own cached figure, the one its page shows too: a visit to the
+# Dialogue page after the Overview finds its headline computed; the traceability one is kept
+# by the period's last day; and the ten run side by side.
+headlines = figures_together(
+    *[(area.headline, period, settings()) for period in (filters, previous) for area in AREAS]
+)
+now = {kpi_id: value for figure in headlines[: len(AREAS)] for kpi_id, value in figure.items()}
+before = {kpi_id: value for figure in headlines[len(AREAS) :] for kpi_id, value in figure.items()}
 
 # Nothing met, asked, received or disclosed: say so rather than show a page of zeros.
 if not any(now[k] for k in ("D1", "D1m", "I1", "T3", "C1")):

@@ -2,9 +2,14 @@
 -- listed for the period [$date_from, $date_to]:
 --   programme, supplier, action_id, meeting_id, owner, description, due_date, completed_on,
 --   status ('overdue', 'due', 'done late', 'done on time'), days_overdue, days_late,
---   in_d9 (the action counts in D9), on_time_d9 (it counts as done on time in D9).
--- Parameters: $date_from, $date_to, $filters (global filters); $open_only (true: only the
---   actions still open as of `to`, overdue or due, as a review session's agenda lists them).
+--   in_d9 (the action counts in D9), on_time_d9 (it counts as done on time in D9), and
+--   total_rows: how many rows the list has in all (on every row, so one query gives a page of
+--   the list and its length).
+-- Parameters: $date_from, $date_to, $filters (global filters); the list narrowed to
+--   $statuses (a list of statuses; empty: every status; a review session's agenda asks for
+--   'overdue' and 'due', the open ones) and to $owners (a list of owners; empty and
+--   $without_owner false: every owner) plus, when $without_owner, the actions without one;
+--   $rows rows of it (null: all) from row $first (0-based).
 --
 -- Rules as this project reads them:
 -- * Done as of `to`: completed_on on or before $date_to. A completion dated after `to` had not
@@ -41,9 +46,15 @@ select
     case when status = 'overdue' then $date_to - due_date end as days_overdue,
     case when status = 'done late' then completed_on - due_date end as days_late,
     in_d9,
-    in_d9 and coalesce(completed_on <= due_date, false) as on_time_d9
+    in_d9 and coalesce(completed_on <= due_date, false) as on_time_d9,
+    count(*) over () as total_rows
 from listed_actions
-where not $open_only or status in ('overdue', 'due')
+where (len($statuses) = 0 or list_contains($statuses, status))
+  and (
+      (len($owners) = 0 and not $without_owner)
+      or list_contains($owners, owner)
+      or ($without_owner and owner is null)
+  )
 order by
     case status when 'overdue' then 1 when 'due' then 2 when 'done late' then 3 else 4 end,
     days_overdue desc nulls last,
@@ -51,3 +62,4 @@ order by
     supplier,
     programme,
     action_id
+limit $rows offset $first

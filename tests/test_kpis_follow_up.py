@@ -159,10 +159,30 @@ def test_only_the_open_actions_when_asked(con):
     """A review session's agenda asks for the open ones: the same rows, in the same order, as
     the whole list's overdue and due ones."""
     whole = follow_up.actions(con, FIRST_HALF)
-    still_open = follow_up.actions(con, FIRST_HALF, open_only=True)
+    still_open = follow_up.actions(con, FIRST_HALF, follow_up.OPEN)
     assert still_open["action_id"].tolist() == ["a7", "a6", "a3", "a4", "a5"]
     expected = whole[whole["status"].isin(["overdue", "due"])].reset_index(drop=True)
     pd.testing.assert_frame_equal(still_open, expected)
+
+
+def test_a_page_of_the_list_narrowed_by_owner_and_status(con):
+    """The Follow-up page asks the database for a page of the list, narrowed by its pickers:
+    hand-picked from the list of test_actions_as_of_the_end_of_the_period, in its order."""
+
+    def page(first, rows, statuses=(), owners=(), without_owner=False):
+        frame, total = follow_up.actions_page(con, FIRST_HALF, first, rows, statuses, owners, without_owner)
+        return frame["action_id"].tolist(), total
+
+    everything = ["a7", "a6", "a3", "a4", "a5", "a12", "a2", "a8", "a1", "a11"]
+    assert page(0, None) == (everything, 10)
+    assert page(3, 4) == (["a4", "a5", "a12", "a2"], 10)
+    assert page(8, 4) == (["a1", "a11"], 10)  # the last page is short
+    assert page(0, None, owners=("City",)) == (["a6", "a4", "a11"], 3)
+    assert page(0, None, without_owner=True) == (["a8"], 1)  # a8 has no owner
+    assert page(0, None, owners=("Coordinator",), without_owner=True) == (["a7", "a12", "a2", "a8"], 4)
+    assert page(0, None, statuses=("done late", "overdue")) == (["a7", "a6", "a3", "a12", "a2"], 5)
+    assert page(1, 1, statuses=("overdue",), owners=("City", "Alpha")) == (["a3"], 2)  # a6, a3
+    assert page(0, None, statuses=("due",), owners=("Coordinator",)) == ([], 0)
 
 
 def test_per_supplier(con):

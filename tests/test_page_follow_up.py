@@ -94,3 +94,33 @@ def test_owner_and_status_pickers_narrow_the_list(app, expected):
     wanted = actions[(actions["owner"] == owner) & (actions["status"] == "overdue")]
     assert shown["action_id"].tolist() == wanted["action_id"].tolist()
     assert len(app.dataframe[1].value) == len(expected(follow_up.per_supplier, filters))
+
+
+def test_no_owner_picks_the_actions_without_one(tmp_path, monkeypatch):
+    """'no owner given' in the Owner picker lists the actions without an owner (the database
+    narrows the list: the choice must reach it as 'without owner', not as an owner's name)."""
+    from conftest import add_rows
+
+    path = tmp_path / "owners.duckdb"
+    con = open_database(path)
+    load_sample(con)
+    programme, supplier, last_day = con.execute(
+        "select programme, supplier, max(date) from meetings where supplier is not null "
+        "group by all order by 3 desc limit 1"
+    ).fetchone()
+    add_rows(
+        con,
+        "actions",
+        [{"action_id": "nobody", "supplier": supplier, "description": "unowned", "due_date": last_day}],
+        programme,
+    )
+    con.close()
+    monkeypatch.setenv("ENGAGEMENT_DB", str(path))
+    app = open_page(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90))
+    assert "no owner given" in app.multiselect(key="follow_up_owner").options
+    app.multiselect(key="follow_up_owner").set_value(["no owner given"])
+    app.run()
+    assert not app.exception, app.exception
+    shown = app.dataframe[0].value
+    assert shown["action_id"].tolist() == ["nobody"]
+    assert shown["owner"].tolist() == ["no owner given"]

@@ -3,11 +3,14 @@
 No SQL lives here. Every area module has `summary(con, filters, settings)` that returns
 its scalar KPI ids (KPIS.md); `scalar_kpis` gathers them all. `headline(...)` returns only
 the one-figure ids, without breakdowns per supplier, tier or step; `headline_kpis` gathers
-those for the Overview, which shows them for two periods.
+those, as the Overview shows them (it asks each of AREAS for its own, so each is cached alone).
 """
 
 from engagement.filters import Filters
+from engagement.kpis import complaints, dialogue, escalation, information, traceability
 from engagement.settings import Settings, load_settings
+
+AREAS = (dialogue, information, traceability, complaints, escalation)
 
 
 def scalar_kpis(con, filters: Filters, settings: Settings | None = None) -> dict:
@@ -21,10 +24,8 @@ def headline_kpis(con, filters: Filters, settings: Settings | None = None) -> di
 
 
 def _every_area(con, filters: Filters, settings: Settings | None, function: str) -> dict:
-    from engagement.kpis import complaints, dialogue, escalation, information, traceability
-
     settings = settings or load_settings(con)
     values = {}
-    for area in (dialogue, information, traceability, complaints, escalation):
+    for area in AREAS:
         values.update(getattr(area, function)(con, filters, settings))
     return values

@@ -15,14 +15,34 @@ REPORT_ELEMENTS = [c.name for c in TABLES["report_assessments"].columns if c.max
 SUMMARY_COLUMNS = ["actions", "open", "overdue", "due_in_period", "done_on_time", "done_on_time_pct"]
 
 
-def actions(con, filters: Filters, open_only: bool = False) -> pd.DataFrame:
+OPEN = ("overdue", "due")  # the statuses of an action not done as of `to`
+
+
+def actions(con, filters: Filters, statuses: tuple[str, ...] = ()) -> pd.DataFrame:
     """The actions to follow up as of `to`, overdue first: programme, supplier, action_id,
     meeting_id, owner, description, due_date, completed_on, status, days_overdue, days_late,
-    in_d9, on_time_d9. open_only: only those still open (overdue or due)."""
-    frame = queries.run(con, "follow_up_actions", filters.params(open_only=open_only))
+    in_d9, on_time_d9. statuses: only those (OPEN: the ones still open); empty: all."""
+    return actions_page(con, filters, 0, None, statuses)[0]
+
+
+def actions_page(
+    con,
+    filters: Filters,
+    first: int,
+    rows: int | None,
+    statuses: tuple[str, ...] = (),
+    owners: tuple[str, ...] = (),
+    without_owner: bool = False,
+) -> tuple[pd.DataFrame, int]:
+    """`rows` of the actions (None: all) from row `first`, in the order of actions(), narrowed
+    to those statuses and owners (and, when without_owner, the actions without one; nothing
+    chosen: all); and how many there are in all. Over years a programme lists hundreds of
+    thousands of actions: the page shows a few hundred at a time."""
+    params = filters.params(statuses=list(statuses), owners=list(owners), without_owner=without_owner)
+    frame, total = queries.run_page(con, "follow_up_actions", params, first, rows)
     for column in ("days_overdue", "days_late"):
         frame[column] = frame[column].astype("Int64")
-    return frame
+    return frame, total
 
 
 def per_supplier(con, filters: Filters) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from engagement.filters import Filters
-from engagement.kpis.follow_up import actions
+from engagement.kpis.follow_up import OPEN, actions
 from engagement.kpis.scorecard import RED, scorecard
 from engagement.kpis.signals import signals
 from engagement.settings import Settings
@@ -34,7 +34,7 @@ def agenda(con, filters: Filters, settings: Settings) -> Agenda:
     both["reasons"] = [r if isinstance(r, list) else [] for r in both["reasons"]]
     flagged = both[(both["status"] == RED) | both["reasons"].map(bool)].reset_index(drop=True)
     # Only the open ones come from the database: over years, most actions are done.
-    still_open = actions(con, filters, open_only=True)
+    still_open = actions(con, filters, OPEN)
     keys = ["programme", "supplier"]
     of_flagged = pd.MultiIndex.from_frame(still_open[keys]).isin(pd.MultiIndex.from_frame(flagged[keys]))
     open_actions = still_open[of_flagged].reset_index(drop=True)
