@@ -9,7 +9,7 @@ from engagement.app import (
     as_text,
     csv_download,
     current_filters,
-    figures,
+    figures_together,
     format_kpi,
     language,
     no_data,
@@ -17,8 +17,10 @@ from engagement.app import (
     settings,
     t,
 )
-from engagement.kpis.scorecard import AMBER, GREEN, MEASURES, NO_STATUS, RED
-from engagement.kpis.session import agenda
+from engagement.kpis import follow_up
+from engagement.kpis.scorecard import AMBER, GREEN, MEASURES, NO_STATUS, RED, scorecard
+from engagement.kpis.session import agenda_of
+from engagement.kpis.signals import signals
 
 SYMBOL = {GREEN: "✓", AMBER: "!", RED: "✗", NO_STATUS: "–"}
 # Our own style only (no data goes into it): large type for a projector.
@@ -33,7 +35,15 @@ st.markdown(
 
 lang = language()
 filters = current_filters()
-plan = figures(agenda, filters, settings())
+# The scorecard and the signals as the Scorecard and Escalation pages show them (cached once
+# for all three pages), and the open actions: side by side.
+plan = agenda_of(
+    *figures_together(
+        (scorecard, filters, settings()),
+        (signals, filters, settings()),
+        (follow_up.actions, filters, follow_up.OPEN),
+    )
+)
 if plan.card.empty:
     no_data(t("suppliers in scope"))
     st.stop()

@@ -28,13 +28,19 @@ class Agenda:
 
 
 def agenda(con, filters: Filters, settings: Settings) -> Agenda:
-    card = scorecard(con, filters, settings)
-    marked = signals(con, filters, settings)[["programme", "supplier", "reasons", "next_step"]]
+    return agenda_of(
+        scorecard(con, filters, settings), signals(con, filters, settings), actions(con, filters, OPEN)
+    )
+
+
+def agenda_of(card: pd.DataFrame, marked: pd.DataFrame, still_open: pd.DataFrame) -> Agenda:
+    """The agenda from the period's scorecard, its escalation signals and its open actions (the
+    Review session page reads the first two as the Scorecard and Escalation pages do, each
+    cached once for the three pages)."""
+    marked = marked[["programme", "supplier", "reasons", "next_step"]]
     both = card.merge(marked, on=["programme", "supplier"], how="left", validate="one_to_one")
     both["reasons"] = [r if isinstance(r, list) else [] for r in both["reasons"]]
     flagged = both[(both["status"] == RED) | both["reasons"].map(bool)].reset_index(drop=True)
-    # Only the open ones come from the database: over years, most actions are done.
-    still_open = actions(con, filters, OPEN)
     keys = ["programme", "supplier"]
     of_flagged = pd.MultiIndex.from_frame(still_open[keys]).isin(pd.MultiIndex.from_frame(flagged[keys]))
     open_actions = still_open[of_flagged].reset_index(drop=True)
