@@ -33,6 +33,10 @@ def open_database(path: str | os.PathLike | None = None, read_only: bool = False
     db_file.parent.mkdir(parents=True, exist_ok=True)
     con = _connect(db_file)
     schema.migrate(con)
+    # In this order: a macro can only name tables and macros that exist when it is created.
+    con.execute((QUERIES_DIR / "_site_key.sql").read_text(encoding="utf-8"))
+    if _meta(con, "sites_normalised_version") != _meta(con, "data_version"):
+        _store_normalised_sites(con)
     con.execute((QUERIES_DIR / "_scope.sql").read_text(encoding="utf-8"))
     con.execute((QUERIES_DIR / "_rules.sql").read_text(encoding="utf-8"))
     return con
@@ -54,14 +58,30 @@ def _connect(db_file: Path, read_only: bool = False):
         ) from None
 
 
+def _meta(con, key: str) -> str | None:
+    row = con.execute("select value from meta where key = $key", {"key": key}).fetchone()
+    return row[0] if row else None
+
+
 def data_version(con) -> int:
     """A number that every stored import raises; caches are keyed by it."""
-    row = con.execute("select value from meta where key = 'data_version'").fetchone()
-    return int(row[0]) if row else 0
+    return int(_meta(con, "data_version") or 0)
 
 
 def bump_data_version(con) -> None:
-    """Mark the data as changed (call inside the import's transaction)."""
+    """Mark the data as changed (call inside the change's transaction, after it): caches are
+    keyed by the version, and the stored normalised traceability rows are rebuilt."""
     con.execute(
         "update meta set value = cast(cast(value as integer) + 1 as varchar) where key = 'data_version'"
+    )
+    _store_normalised_sites(con)
+
+
+def _store_normalised_sites(con) -> None:
+    """Rebuild queries/_sites_normalised.sql's table from the sites as they are now, and note
+    the data version it was built at."""
+    con.execute((QUERIES_DIR / "_sites_normalised.sql").read_text(encoding="utf-8"))
+    con.execute(
+        "insert or replace into meta values ('sites_normalised_version', $v)",
+        {"v": _meta(con, "data_version")},
     )

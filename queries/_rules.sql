@@ -170,40 +170,14 @@ create or replace macro report_element_scores(f, date_from, date_to) as table
     from element_scores
     window supplier_year as (partition by programme, supplier, year);
 
--- A site's natural key (T3, C7): its name, case- and space-insensitively; null when blank.
--- The regular expression only runs on names with a run of spaces or other white space: on a
--- million rows it costs ten times what the plain check does.
-create or replace macro site_key(name) as
-    nullif(lower(
-        case
-            when contains(name, '  ') or contains(name, chr(9)) or contains(name, chr(10))
-                or contains(name, chr(12)) or contains(name, chr(13))
-            then regexp_replace(trim(name), '\s+', ' ', 'g')
-            else trim(name)
-        end
-    ), '');
-
 -- The traceability rows (table sites), blanks trimmed to null: programme, supplier, product,
--- component, tier, site_name, site_key, country, os_id, disclosed_on, verified, monitored, and
+-- component, tier, site_name, site_key, country, os_id, disclosed_on, verified, monitored,
 -- names_a_site: the row has a site name or a country, so it discloses its component and its
 -- site from its disclosed_on on (a blank disclosed_on means "disclosed when imported": for
--- every date).
+-- every date); component_number and site_number: one number per component and per site.
+-- Worked out once per change to the data, in _sites_normalised.sql (the site_key above).
 create or replace macro site_rows(f) as table
-    select
-        s.programme,
-        s.supplier,
-        s.product,
-        s.component,
-        s.tier,
-        nullif(trim(s.site_name), '') as site_name,
-        site_key(s.site_name) as site_key,
-        nullif(trim(s.country), '') as country,
-        nullif(trim(s.os_id), '') as os_id,
-        s.disclosed_on,
-        s.verified,
-        s.monitored,
-        nullif(trim(s.site_name), '') is not null or nullif(trim(s.country), '') is not null as names_a_site
-    from scoped_sites(f) as s;
+    select * from scoped_sites(f);
 
 -- The rows of site_rows that disclose as of as_of (T3-T6): naming a site, disclosed on or
 -- before as_of or undated.
@@ -218,14 +192,15 @@ create or replace macro site_rows_as_of(f, as_of) as table
 -- undated, so it is disclosed as of every date; null when no row names a site).
 create or replace macro component_disclosures(f) as table
     select
-        programme,
-        supplier,
-        product,
-        component,
+        -- one value each within a component_number (it numbers these four together)
+        any_value(programme) as programme,
+        any_value(supplier) as supplier,
+        any_value(product) as product,
+        any_value(component) as component,
         min(tier) as tier,
         min(coalesce(disclosed_on, date '-infinity')) filter (where names_a_site) as disclosed_from
     from site_rows(f)
-    group by programme, supplier, product, component;
+    group by component_number;
 
 -- The components in scope (T1) and whether each is disclosed as of as_of (T2).
 create or replace macro components_as_of(f, as_of) as table
@@ -245,14 +220,15 @@ create or replace macro components_as_of(f, as_of) as table
 -- tiers and components.
 create or replace macro disclosed_sites_as_of(f, as_of) as table
     select
-        programme,
-        supplier,
-        site_key,
-        country,
+        -- one value each within a site_number (it numbers these four together)
+        any_value(programme) as programme,
+        any_value(supplier) as supplier,
+        any_value(site_key) as site_key,
+        any_value(country) as country,
         bool_or(verified) as verified,
         bool_or(monitored) as monitored
     from site_rows_as_of(f, as_of)
-    group by programme, supplier, site_key, country;
+    group by site_number;
 
 -- The escalation rows dated on or before as_of (E1, E3 read the latest of them): programme,
 -- supplier, date, step, step_rank (its place on ladder, 0 = dialogue), note.

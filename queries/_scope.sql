@@ -80,9 +80,11 @@ create or replace macro scoped_escalations(f) as table
     select e.* from escalations as e
     where (e.programme, e.supplier) in (select (programme, supplier) from filtered_suppliers(f, true));
 
--- Sites and grievances carry their own country: the country filter applies to it.
+-- Sites and grievances carry their own country: the country filter applies to it. The
+-- traceability rows are read as sites_normalised stores them (_sites_normalised.sql): blanks
+-- trimmed, with their site keys and component and site numbers.
 create or replace macro scoped_sites(f) as table
-    select t.* from sites as t
+    select t.* from sites_normalised as t
     where (len(f['countries']) = 0 or list_contains(f['countries'], t.country))
       and (t.programme, t.supplier) in (
           select (programme, supplier)

@@ -21,7 +21,7 @@
 -- * C7: a case received in the period recurs when another case of the same programme,
 --   supplier and category was received 1 to 365 days before it (same-day cases do not
 --   count as earlier). Place: when both cases name a site, the sites match (case- and
---   space-insensitively: site_key, _rules.sql); when either site is blank, the countries
+--   space-insensitively: site_key, _site_key.sql); when either site is blank, the countries
 --   match. Blank supplier, category or country never match. Earlier cases may predate
 --   $date_from.
 -- * C8: sum of workers_affected (blank counts 0); 0 when nothing was resolved.

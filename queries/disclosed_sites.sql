@@ -9,10 +9,11 @@
 -- Rules: sites as in traceability_kpis.sql (site_rows_as_of, disclosed_sites_as_of, _rules.sql).
 with sites as (
     select
-        programme,
-        supplier,
-        site_key,
-        country,
+        -- one value each within a site_number (it numbers these four together)
+        any_value(programme) as programme,
+        any_value(supplier) as supplier,
+        any_value(site_key) as site_key,
+        any_value(country) as country,
         min(site_name) as site_name,
         min(os_id) as os_id,
         list_sort(list(distinct tier) filter (where tier is not null)) as tiers,
@@ -21,7 +22,7 @@ with sites as (
         bool_or(monitored) as monitored,
         min(disclosed_on) as first_disclosed_on
     from site_rows_as_of($filters, $date_to)
-    group by programme, supplier, site_key, country
+    group by site_number
 )
 
 select

@@ -8,7 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from engagement.db import open_database  # noqa: E402
+from engagement.db import bump_data_version, open_database  # noqa: E402
 from engagement.store import upsert  # noqa: E402
 
 # The browser tests' fixtures: a real `streamlit run` and Debian's chromium.
@@ -24,9 +24,10 @@ def db(tmp_path):
 
 
 def add_rows(con, table: str, rows: list[dict], programme: str = "P") -> None:
-    """Store hand-written rows (already parsed values) as an import would."""
+    """Store hand-written rows (already parsed values) as an import would, data version too."""
     con.execute("begin transaction")
     upsert(con, table, programme, rows, import_id=None)
+    bump_data_version(con)
     con.execute("commit")
 
 
