@@ -294,3 +294,61 @@ def test_site_key_is_the_name_lowered_with_white_space_collapsed(rules_db, name)
         "select site_key($n), nullif(lower(regexp_replace(trim($n), '\\s+', ' ', 'g')), '')", {"n": name}
     ).fetchone()
     assert fast == plain
+
+
+def _t1_t3_recounted(con) -> tuple[int, int]:
+    """T1 and T3 over the whole programme, counted from the table sites itself (what the stored
+    normalised rows must give): distinct components, and distinct named sites (name folded)."""
+    return con.execute(
+        """
+        select
+            (select count(distinct (programme, supplier, product, component)) from sites),
+            (select count(distinct (
+                programme, supplier, regexp_replace(lower(trim(site_name)), '\\s+', ' ', 'g'), nullif(trim(country), '')))
+             from sites where nullif(trim(site_name), '') is not null or nullif(trim(country), '') is not null)
+        """
+    ).fetchone()
+
+
+def test_stored_traceability_rows_follow_every_change(tmp_path):
+    """sites_normalised is rebuilt by each write path (import, undo, emptying) and on opening a
+    database whose copy is older than its data: T1 and T3 always equal a recount of sites."""
+    from engagement.db import open_database
+    from engagement.history import empty_database, undo_import
+    from engagement.ingest import import_file
+
+    everything = Filters(date(2000, 1, 1), date(2030, 12, 31))
+    path = tmp_path / "t.duckdb"
+    con = open_database(path)
+
+    def shown():
+        figures = traceability.headline(con, everything)
+        return figures["T1"], figures["T3"]
+
+    first = tmp_path / "sites.csv"
+    first.write_text(
+        "supplier,product,component,tier,site_name,country\n"
+        "Acme,Bus,Battery,1,Plant A,NL\nAcme,Bus,Frame,1,plant  a,NL\nBeta,Bus,Seat,2,,DE\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "more_sites.csv"
+    second.write_text(
+        "supplier,product,component,tier,site_name,country\nBeta,Car,Motor,1,Works B,PL\n", encoding="utf-8"
+    )
+    import_file(con, first, programme="P")
+    assert shown() == _t1_t3_recounted(con) == (3, 2)  # Plant A twice, Beta's row names DE only
+    report = import_file(con, second, programme="P")
+    assert shown() == _t1_t3_recounted(con) == (4, 3)
+    undo_import(con, report.import_id)
+    assert shown() == _t1_t3_recounted(con) == (3, 2)
+
+    # An older release changed sites without this table: opening the file rebuilds it.
+    con.execute("update meta set value = 'older' where key = 'sites_normalised_version'")
+    con.execute("delete from sites where supplier = 'Beta'")
+    con.close()
+    con = open_database(path)
+    assert shown() == _t1_t3_recounted(con) == (2, 1)
+
+    empty_database(con)
+    assert shown() == (0, 0)
+    con.close()
