@@ -4,6 +4,7 @@ DuckDB lets one process write a file. Within a process we keep one connection
 and give each query its own cursor (see engagement.queries), as DuckDB asks.
 """
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -35,7 +36,7 @@ def open_database(path: str | os.PathLike | None = None, read_only: bool = False
     schema.migrate(con)
     # In this order: a macro can only name tables and macros that exist when it is created.
     con.execute((QUERIES_DIR / "_site_key.sql").read_text(encoding="utf-8"))
-    if _meta(con, "sites_normalised_version") != _meta(con, "data_version"):
+    if _meta(con, "sites_normalised_version") != _normalised_sites_version(con):
         _store_normalised_sites(con)
     con.execute((QUERIES_DIR / "_scope.sql").read_text(encoding="utf-8"))
     con.execute((QUERIES_DIR / "_rules.sql").read_text(encoding="utf-8"))
@@ -77,11 +78,21 @@ def bump_data_version(con) -> None:
     _store_normalised_sites(con)
 
 
+_NORMALISED_SITES = QUERIES_DIR / "_sites_normalised.sql"
+
+
+def _normalised_sites_version(con) -> str:
+    """The data version, and which text of _sites_normalised.sql built the stored rows: a
+    release that changes the file rebuilds them on opening."""
+    text = _NORMALISED_SITES.read_text(encoding="utf-8")
+    return f"{_meta(con, 'data_version')} {hashlib.sha256(text.encode()).hexdigest()[:16]}"
+
+
 def _store_normalised_sites(con) -> None:
-    """Rebuild queries/_sites_normalised.sql's table from the sites as they are now, and note
-    the data version it was built at."""
-    con.execute((QUERIES_DIR / "_sites_normalised.sql").read_text(encoding="utf-8"))
+    """Rebuild _sites_normalised.sql's tables from the sites as they are now, and note the
+    version they were built at."""
+    con.execute(_NORMALISED_SITES.read_text(encoding="utf-8"))
     con.execute(
         "insert or replace into meta values ('sites_normalised_version', $v)",
-        {"v": _meta(con, "data_version")},
+        {"v": _normalised_sites_version(con)},
     )

@@ -58,7 +58,7 @@ suppliers = figures(leverage.by_supplier, filters)
 if suppliers.empty:
     no_data(t("suppliers in scope"))
     st.stop()
-shortlist = figures(leverage.high_leverage_low_engagement, filters)
+shortlist = leverage.shortlist_of(suppliers)  # a few lines of pandas over the rows just read
 several_programmes = suppliers["programme"].nunique() > 1
 
 first, second, third = st.columns(3)

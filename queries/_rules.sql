@@ -186,45 +186,46 @@ create or replace macro site_rows_as_of(f, as_of) as table
     where names_a_site and (disclosed_on is null or disclosed_on <= as_of);
 
 -- The components in scope (T1) and when each is first disclosed (T2): one row per (programme,
--- supplier, product, component) named by any traceability row, whatever its dates: tier (the
+-- supplier, product, component) named by any traceability row, whatever its dates:
+-- programme, supplier, component_number (sites_normalised numbers the components), tier (the
 -- lowest tier its rows name: the one nearest the buyer; null when none does), disclosed_from
 -- (the earliest disclosed_on of its rows that name a site; -infinity when such a row is
 -- undated, so it is disclosed as of every date; null when no row names a site).
 create or replace macro component_disclosures(f) as table
-    select
-        -- one value each within a component_number (it numbers these four together)
-        any_value(programme) as programme,
-        any_value(supplier) as supplier,
-        any_value(product) as product,
-        any_value(component) as component,
-        min(tier) as tier,
-        min(coalesce(disclosed_on, date '-infinity')) filter (where names_a_site) as disclosed_from
-    from site_rows(f)
-    group by component_number;
+    with per_component as (
+        select
+            component_number,
+            any_value(supplier_number) as supplier_number, -- one within a component
+            min(tier) as tier,
+            min(coalesce(disclosed_on, date '-infinity')) filter (where names_a_site) as disclosed_from
+        from site_rows(f)
+        group by component_number
+    )
+
+    select s.programme, s.supplier, c.component_number, c.tier, c.disclosed_from
+    from per_component as c
+    inner join site_suppliers as s on s.supplier_number = c.supplier_number;
 
 -- The components in scope (T1) and whether each is disclosed as of as_of (T2).
 create or replace macro components_as_of(f, as_of) as table
     select
         programme,
         supplier,
-        product,
-        component,
+        component_number,
         tier,
         coalesce(disclosed_from <= as_of, false) as disclosed
     from component_disclosures(f);
 
 -- The sites disclosed as of as_of (T3-T6): one row per distinct (programme, supplier, site_key,
 -- country) of rows that disclose as of as_of (a country without a name is a site with an unknown
--- name): verified and monitored (true when any of its rows says true, false when they only say
--- false, null when all are blank). The table of sites (disclosed_sites.sql) adds its names,
--- tiers and components.
+-- name): site_number (sites_normalised numbers the sites), country, verified and monitored
+-- (true when any of its rows says true, false when they only say false, null when all are
+-- blank). The table of sites (disclosed_sites.sql) adds its supplier, names, tiers and
+-- components.
 create or replace macro disclosed_sites_as_of(f, as_of) as table
     select
-        -- one value each within a site_number (it numbers these four together)
-        any_value(programme) as programme,
-        any_value(supplier) as supplier,
-        any_value(site_key) as site_key,
-        any_value(country) as country,
+        site_number,
+        any_value(country) as country, -- one within a site
         bool_or(verified) as verified,
         bool_or(monitored) as monitored
     from site_rows_as_of(f, as_of)

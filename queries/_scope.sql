@@ -86,11 +86,15 @@ create or replace macro scoped_escalations(f) as table
 create or replace macro scoped_sites(f) as table
     select t.* from sites_normalised as t
     where (len(f['countries']) = 0 or list_contains(f['countries'], t.country))
-      and (t.programme, t.supplier) in (
-          select (programme, supplier)
-          from filtered_suppliers({
-              programmes: f['programmes'], buyers: f['buyers'], suppliers: f['suppliers'],
-              countries: [], categories: f['categories']}, true)
+      and t.supplier_number in (
+          select n.supplier_number
+          from site_suppliers as n
+          where (n.programme, n.supplier) in (
+              select (programme, supplier)
+              from filtered_suppliers({
+                  programmes: f['programmes'], buyers: f['buyers'], suppliers: f['suppliers'],
+                  countries: [], categories: f['categories']}, true)
+          )
       );
 
 -- A grievance without a supplier passes only when no supplier-level filter is set.

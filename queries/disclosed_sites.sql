@@ -7,22 +7,25 @@
 -- sites there are in all (on every row, so one query gives a page and the count).
 -- Parameters: $filters (global filters), $date_to, $first, $rows.
 -- Rules: sites as in traceability_kpis.sql (site_rows_as_of, disclosed_sites_as_of, _rules.sql).
-with sites as (
+with per_site as (
     select
-        -- one value each within a site_number (it numbers these four together)
-        any_value(programme) as programme,
-        any_value(supplier) as supplier,
-        any_value(site_key) as site_key,
+        any_value(supplier_number) as supplier_number, -- one within a site
         any_value(country) as country,
         min(site_name) as site_name,
         min(os_id) as os_id,
         list_sort(list(distinct tier) filter (where tier is not null)) as tiers,
-        count(distinct {'product': product, 'component': component}) as components,
+        count(distinct component_number) as components,
         bool_or(verified) as verified,
         bool_or(monitored) as monitored,
         min(disclosed_on) as first_disclosed_on
     from site_rows_as_of($filters, $date_to)
     group by site_number
+),
+
+sites as (
+    select n.programme, n.supplier, p.* exclude (supplier_number)
+    from per_site as p
+    inner join site_suppliers as n on n.supplier_number = p.supplier_number
 )
 
 select

@@ -7,7 +7,7 @@
 -- (components_as_of, _rules.sql: when its rows disagree, the tier nearest the buyer wins).
 with components as (
     select
-        component,
+        component_number,
         coalesce(cast(tier as varchar), 'unknown') as tier,
         disclosed
     from components_as_of($filters, $date_to)
@@ -21,9 +21,9 @@ tiers as (
 
 select
     t.tier,
-    count(c.component) as components,
+    count(c.component_number) as components,
     count(*) filter (where c.disclosed) as disclosed,
-    100.0 * count(*) filter (where c.disclosed) / nullif(count(c.component), 0) as coverage
+    100.0 * count(*) filter (where c.disclosed) / nullif(count(c.component_number), 0) as coverage
 from tiers as t
 left join components as c on c.tier = t.tier
 group by t.tier

@@ -68,7 +68,11 @@ def high_leverage_low_engagement(con, filters: Filters) -> pd.DataFrame:
     leverage (why their leverage is high), low_engagement (which signals are low), and the
     same as lists of Sentence, for a page to write in another language: leverage_reasons,
     low_engagement_reasons."""
-    frame = by_supplier(con, filters)
+    return shortlist_of(by_supplier(con, filters))
+
+
+def shortlist_of(frame: pd.DataFrame) -> pd.DataFrame:
+    """high_leverage_low_engagement from by_supplier's rows (the page has them already)."""
     listed = frame[frame["high_leverage"] & frame["low_engagement"]].reset_index(drop=True)
     leverage = [_leverage_reasons(row) for row in listed.itertuples()]
     engagement = [_engagement_reasons(row) for row in listed.itertuples()]
