@@ -5,7 +5,8 @@
 -- Created (or replaced) each time the database is opened for writing.
 
 -- Suppliers passing the supplier, category, country and (optionally) buyer filters.
--- Country: the supplier's own country or the country of any of its disclosed sites.
+-- Country: the supplier's own country or the country of any of its traceability rows
+-- (site_countries, _sites_normalised.sql).
 -- Buyer: suppliers the buyer holds a contract with.
 create or replace macro filtered_suppliers(f, with_buyer) as table
     select s.programme, s.supplier
@@ -17,7 +18,7 @@ create or replace macro filtered_suppliers(f, with_buyer) as table
           len(f['countries']) = 0
           or list_contains(f['countries'], s.country)
           or exists (
-              select 1 from sites as t
+              select 1 from site_countries as t
               where t.programme = s.programme and t.supplier = s.supplier
                 and list_contains(f['countries'], t.country)
           )
