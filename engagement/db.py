@@ -69,13 +69,17 @@ def data_version(con) -> int:
     return int(_meta(con, "data_version") or 0)
 
 
-def bump_data_version(con) -> None:
+def bump_data_version(con, tables=None) -> None:
     """Mark the data as changed (call inside the change's transaction, after it): caches are
-    keyed by the version, and the stored normalised traceability rows are rebuilt."""
+    keyed by the version, and the stored normalised traceability rows are rebuilt when the
+    change may have touched them. tables: the imported tables the change wrote (None: any)."""
     con.execute(
         "update meta set value = cast(cast(value as integer) + 1 as varchar) where key = 'data_version'"
     )
-    _store_normalised_sites(con)
+    if tables is None or "sites" in tables:
+        _store_normalised_sites(con)
+    else:  # the stored rows are still those of sites: only their version moves on
+        _note_normalised_sites_version(con)
 
 
 _NORMALISED_SITES = QUERIES_DIR / "_sites_normalised.sql"
@@ -92,6 +96,10 @@ def _store_normalised_sites(con) -> None:
     """Rebuild _sites_normalised.sql's tables from the sites as they are now, and note the
     version they were built at."""
     con.execute(_NORMALISED_SITES.read_text(encoding="utf-8"))
+    _note_normalised_sites_version(con)
+
+
+def _note_normalised_sites_version(con) -> None:
     con.execute(
         "insert or replace into meta values ('sites_normalised_version', $v)",
         {"v": _normalised_sites_version(con)},

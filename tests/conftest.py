@@ -27,7 +27,7 @@ def add_rows(con, table: str, rows: list[dict], programme: str = "P") -> None:
     """Store hand-written rows (already parsed values) as an import would, data version too."""
     con.execute("begin transaction")
     upsert(con, table, programme, rows, import_id=None)
-    bump_data_version(con)
+    bump_data_version(con, tables=[table])
     con.execute("commit")
 
 

@@ -313,7 +313,7 @@ def _t1_t3_recounted(con) -> tuple[int, int]:
 def test_stored_traceability_rows_follow_every_change(tmp_path):
     """sites_normalised is rebuilt by each write path (import, undo, emptying) and on opening a
     database whose copy is older than its data: T1 and T3 always equal a recount of sites."""
-    from engagement.db import open_database
+    from engagement.db import data_version, open_database
     from engagement.history import empty_database, undo_import
     from engagement.ingest import import_file
 
@@ -340,6 +340,15 @@ def test_stored_traceability_rows_follow_every_change(tmp_path):
     report = import_file(con, second, programme="P")
     assert shown() == _t1_t3_recounted(con) == (4, 3)
     undo_import(con, report.import_id)
+    assert shown() == _t1_t3_recounted(con) == (3, 2)
+
+    # An import without traceability rows leaves the stored rows as they are, and up to date:
+    # opening the file again finds nothing to rebuild.
+    suppliers = tmp_path / "suppliers.csv"
+    suppliers.write_text("supplier,country\nGamma,FR\n", encoding="utf-8")
+    assert import_file(con, suppliers, programme="P").outcome == "stored"
+    stamp = con.execute("select value from meta where key = 'sites_normalised_version'").fetchone()[0]
+    assert stamp.split()[0] == str(data_version(con))
     assert shown() == _t1_t3_recounted(con) == (3, 2)
 
     # An older release changed sites without this table: opening the file rebuilds it.

@@ -322,7 +322,7 @@ def _store(con, report, file_name, file_hash, programme, rows, results, names, i
             ),
         )
         # Every stored import changes what the dashboard shows (at least its import history).
-        db.bump_data_version(con)
+        db.bump_data_version(con, tables=report.tables)
         con.execute("rollback" if report.dry_run else "commit")
     except Exception:
         con.execute("rollback")
