@@ -175,7 +175,7 @@ create or replace macro report_element_scores(f, date_from, date_to) as table
 -- names_a_site: the row has a site name or a country, so it discloses its component and its
 -- site from its disclosed_on on (a blank disclosed_on means "disclosed when imported": for
 -- every date); component_number and site_number: one number per component and per site.
--- Worked out once per change to the data, in _sites_normalised.sql (the site_key above).
+-- Worked out once per change to the data, in _sites_normalised.sql (site_key: _site_key.sql).
 create or replace macro site_rows(f) as table
     select * from scoped_sites(f);
 
