@@ -36,8 +36,9 @@ def open_database(path: str | os.PathLike | None = None, read_only: bool = False
     schema.migrate(con)
     # In this order: a macro can only name tables and macros that exist when it is created.
     con.execute((QUERIES_DIR / "_site_key.sql").read_text(encoding="utf-8"))
-    if _meta(con, "sites_normalised_version") != _normalised_sites_version(con):
-        _store_normalised_sites(con)
+    for table in NORMALISED:
+        if _meta(con, f"{table}_normalised_version") != _normalised_version(con, table):
+            _store_normalised(con, table)
     con.execute((QUERIES_DIR / "_scope.sql").read_text(encoding="utf-8"))
     con.execute((QUERIES_DIR / "_rules.sql").read_text(encoding="utf-8"))
     return con
@@ -71,36 +72,42 @@ def data_version(con) -> int:
 
 def bump_data_version(con, tables=None) -> None:
     """Mark the data as changed (call inside the change's transaction, after it): caches are
-    keyed by the version, and the stored normalised traceability rows are rebuilt when the
-    change may have touched them. tables: the imported tables the change wrote (None: any)."""
+    keyed by the version, and the stored normalised rows of a table are rebuilt when the
+    change may have touched it. tables: the imported tables the change wrote (None: any)."""
     con.execute(
         "update meta set value = cast(cast(value as integer) + 1 as varchar) where key = 'data_version'"
     )
-    if tables is None or "sites" in tables:
-        _store_normalised_sites(con)
-    else:  # the stored rows are still those of sites: only their version moves on
-        _note_normalised_sites_version(con)
+    for table in NORMALISED:
+        if tables is None or table in tables:
+            _store_normalised(con, table)
+        else:  # the stored rows are still those of the table: only their version moves on
+            _note_normalised_version(con, table)
 
 
-_NORMALISED_SITES = QUERIES_DIR / "_sites_normalised.sql"
+# Imported tables that the rules read as a stored, normalised copy, and the file building it:
+# worked out once per change of the data instead of by every query (README, design notes).
+NORMALISED = {
+    "sites": QUERIES_DIR / "_sites_normalised.sql",
+    "meetings": QUERIES_DIR / "_meetings_normalised.sql",
+}
 
 
-def _normalised_sites_version(con) -> str:
-    """The data version, and which text of _sites_normalised.sql built the stored rows: a
-    release that changes the file rebuilds them on opening."""
-    text = _NORMALISED_SITES.read_text(encoding="utf-8")
+def _normalised_version(con, table: str) -> str:
+    """The data version, and which text of the table's file built the stored rows: a release
+    that changes the file rebuilds them on opening."""
+    text = NORMALISED[table].read_text(encoding="utf-8")
     return f"{_meta(con, 'data_version')} {hashlib.sha256(text.encode()).hexdigest()[:16]}"
 
 
-def _store_normalised_sites(con) -> None:
-    """Rebuild _sites_normalised.sql's tables from the sites as they are now, and note the
-    version they were built at."""
-    con.execute(_NORMALISED_SITES.read_text(encoding="utf-8"))
-    _note_normalised_sites_version(con)
+def _store_normalised(con, table: str) -> None:
+    """Rebuild the table's normalised copy from its rows as they are now, and note the version
+    it was built at."""
+    con.execute(NORMALISED[table].read_text(encoding="utf-8"))
+    _note_normalised_version(con, table)
 
 
-def _note_normalised_sites_version(con) -> None:
+def _note_normalised_version(con, table: str) -> None:
     con.execute(
-        "insert or replace into meta values ('sites_normalised_version', $v)",
-        {"v": _normalised_sites_version(con)},
+        "insert or replace into meta values ($key, $v)",
+        {"key": f"{table}_normalised_version", "v": _normalised_version(con, table)},
     )

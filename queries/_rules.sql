@@ -47,11 +47,17 @@ create or replace macro dialogue_meeting_steps(
         select unnest(topic_steps, recursive := true)
     ),
 
+    -- counted by the number of each list (meetings_normalised), then the lists looked up
     topic_lists as (
-        select topics, count(*) as meetings
-        from scoped_meetings(f)
-        where list_contains(dialogue_types, type) and date between date_from and date_to
-        group by topics
+        select l.topics, c.meetings
+        from (
+            select topics_number, count(*) as meetings
+            from scoped_meetings(f)
+            where list_contains(dialogue_types, type) and date between date_from and date_to
+              and topics_number is not null
+            group by topics_number
+        ) as c
+        inner join meeting_topic_lists as l on l.topics_number = c.topics_number
     ),
 
     list_steps as (

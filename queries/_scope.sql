@@ -53,11 +53,12 @@ create or replace macro suppliers_in_scope(f, date_from, date_to) as table
            select (programme, supplier) from contracts_in_period(f, date_from, date_to)
        );
 
--- Meetings: a buyer filter keeps meetings that buyer attended. Market events without a
+-- Meetings (as meetings_normalised stores them, _meetings_normalised.sql): a buyer filter
+-- keeps meetings that buyer attended. Market events without a
 -- supplier concern the whole programme and pass the supplier, country and category filters.
 create or replace macro scoped_meetings(f) as table
     select m.*
-    from meetings as m
+    from meetings_normalised as m
     where (len(f['programmes']) = 0 or list_contains(f['programmes'], m.programme))
       and (len(f['buyers']) = 0 or list_has_any(f['buyers'], m.buyers))
       and (

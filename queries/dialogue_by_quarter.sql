@@ -16,13 +16,13 @@ with dialogue_meetings as (
 quarter_figures as (
     select
         q.quarter_start,
-        count(m.row_key) as meetings,
+        count(m.date) as meetings, -- the quarter's meetings: a joined one has a date
         count(distinct (m.programme, m.supplier)) filter (where m.supplier is not null) as suppliers,
         count(*) filter (where m.agenda_sent) as agenda_sent,
         count(m.agenda_sent) as agenda_known,
         count(*) filter (where m.minutes_confirmed) as minutes_confirmed,
         count(m.minutes_confirmed) as minutes_known,
-        count(*) filter (where list_min(m.buyers) <> list_max(m.buyers)) as collective  -- two buyers (D8)
+        count(*) filter (where m.collective) as collective  -- two buyers (D8, _meetings_normalised.sql)
     from quarters_of($date_from, $date_to) as q
     left join dialogue_meetings as m on m.date between q.period_from and q.period_to
     group by q.quarter_start

@@ -20,7 +20,7 @@
 -- * D9 counts actions with a due date in the period (so on or before `to`).
 -- only the columns the figures read: a CTE read four times is held in memory, every column
 with meetings_in_period as (
-    select programme, supplier, type, buyers, agenda_sent, minutes_confirmed
+    select programme, supplier, type, collective, agenda_sent, minutes_confirmed
     from scoped_meetings($filters)
     where date between $date_from and $date_to
 ),
@@ -68,8 +68,7 @@ meeting_figures as (
         count(agenda_sent) as agenda_known,
         count(*) filter (where minutes_confirmed) as minutes_confirmed,
         count(minutes_confirmed) as minutes_known,
-        -- two different buyers (list_min and list_max skip blanks, as list_distinct does)
-        count(*) filter (where list_min(buyers) <> list_max(buyers)) as collective
+        count(*) filter (where collective) as collective -- two different buyers (_meetings_normalised.sql)
     from dialogue_meetings
 ),
 
