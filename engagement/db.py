@@ -7,6 +7,7 @@ and give each query its own cursor (see engagement.queries), as DuckDB asks.
 import hashlib
 import os
 import re
+import threading
 from pathlib import Path
 
 import duckdb
@@ -36,9 +37,7 @@ def open_database(path: str | os.PathLike | None = None, read_only: bool = False
     schema.migrate(con)
     # In this order: a macro can only name tables and macros that exist when it is created.
     con.execute((QUERIES_DIR / "_site_key.sql").read_text(encoding="utf-8"))
-    for table in NORMALISED:
-        if _meta(con, f"{table}_normalised_version") != _normalised_version(con, table):
-            _store_normalised(con, table)
+    ensure_normalised(con)
     con.execute((QUERIES_DIR / "_scope.sql").read_text(encoding="utf-8"))
     con.execute((QUERIES_DIR / "_rules.sql").read_text(encoding="utf-8"))
     return con
@@ -72,15 +71,15 @@ def data_version(con) -> int:
 
 def bump_data_version(con, tables=None) -> None:
     """Mark the data as changed (call inside the change's transaction, after it): caches are
-    keyed by the version, and the stored normalised rows of a table are rebuilt when the
-    change may have touched it. tables: the imported tables the change wrote (None: any)."""
+    keyed by the version. The stored normalised copy of a table the change wrote goes stale
+    with it and is rebuilt when next read (ensure_normalised), so an import does not wait for
+    it; the others stay current. tables: the imported tables the change wrote (None: any)."""
+    current = [table for table in NORMALISED if table not in _stale_normalised(con)]
     con.execute(
         "update meta set value = cast(cast(value as integer) + 1 as varchar) where key = 'data_version'"
     )
-    for table in NORMALISED:
-        if tables is None or table in tables:
-            _store_normalised(con, table)
-        else:  # the stored rows are still those of the table: only their version moves on
+    for table in current:
+        if tables is not None and table not in tables:  # its rows are still the table's
             _note_normalised_version(con, table)
 
 
@@ -90,18 +89,50 @@ NORMALISED = {
     "sites": QUERIES_DIR / "_sites_normalised.sql",
     "meetings": QUERIES_DIR / "_meetings_normalised.sql",
 }
+# Which text of each file built a copy: a release that changes the file rebuilds it.
+_FILE_HASHES = {
+    table: hashlib.sha256(path.read_bytes()).hexdigest()[:16] for table, path in NORMALISED.items()
+}
+_rebuilding = threading.Lock()
 
 
-def _normalised_version(con, table: str) -> str:
-    """The data version, and which text of the table's file built the stored rows: a release
-    that changes the file rebuilds them on opening."""
-    text = NORMALISED[table].read_text(encoding="utf-8")
-    return f"{_meta(con, 'data_version')} {hashlib.sha256(text.encode()).hexdigest()[:16]}"
+def ensure_normalised(con) -> None:
+    """Rebuild every normalised copy older than its table's data or than its file. Every query
+    calls this first (engagement.queries): one small read when all are current. A rebuild
+    happens once, in one thread; a query in another thread waits for it."""
+    if not _stale_normalised(con):
+        return
+    with _rebuilding:
+        for table in _stale_normalised(con):
+            _store_normalised(con, table)
+
+
+def _stale_normalised(con) -> list[str]:
+    stamps = dict(con.execute("select key, value from meta").fetchall())
+    return [
+        table
+        for table in NORMALISED
+        if stamps.get(f"{table}_normalised_version") != f"{stamps.get('data_version')} {_FILE_HASHES[table]}"
+    ]
 
 
 def _store_normalised(con, table: str) -> None:
     """Rebuild the table's normalised copy from its rows as they are now, and note the version
-    it was built at."""
+    it was built at: in a transaction of its own, or in the caller's if it is in one."""
+    try:
+        con.execute("begin transaction")
+    except duckdb.TransactionException:  # already in one: the rebuild is part of it
+        _rebuild(con, table)
+        return
+    try:
+        _rebuild(con, table)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def _rebuild(con, table: str) -> None:
     con.execute(NORMALISED[table].read_text(encoding="utf-8"))
     _note_normalised_version(con, table)
 
@@ -109,5 +140,5 @@ def _store_normalised(con, table: str) -> None:
 def _note_normalised_version(con, table: str) -> None:
     con.execute(
         "insert or replace into meta values ($key, $v)",
-        {"key": f"{table}_normalised_version", "v": _normalised_version(con, table)},
+        {"key": f"{table}_normalised_version", "v": f"{_meta(con, 'data_version')} {_FILE_HASHES[table]}"},
     )

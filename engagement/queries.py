@@ -9,7 +9,7 @@ from functools import cache
 
 import pandas as pd
 
-from engagement.db import QUERIES_DIR
+from engagement.db import QUERIES_DIR, ensure_normalised
 
 _PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
@@ -34,6 +34,7 @@ def run(con, name: str, params: dict) -> pd.DataFrame:
         raise KeyError(f"query {name} needs parameters {sorted(missing)}")
     cursor = con.cursor()
     try:
+        ensure_normalised(cursor)  # the stored copies the rules read are current
         return cursor.execute(sql, {k: params[k] for k in wanted}).df()
     finally:
         cursor.close()
@@ -56,6 +57,7 @@ def run_one(con, name: str, params: dict) -> dict:
     sql = load(name)
     cursor = con.cursor()
     try:
+        ensure_normalised(cursor)
         cursor.execute(sql, {k: params[k] for k in parameters_of(sql)})
         names = [d[0] for d in cursor.description]
         return dict(zip(names, cursor.fetchone(), strict=True))

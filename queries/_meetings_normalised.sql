@@ -5,9 +5,9 @@
 --   topics), so the rules count meetings per list by one integer (D10, D11).
 -- A million lists read by list functions or grouped as lists cost ~100 ms each time; the
 -- stored flag and number ~17 ms (measured on the large programme).
--- Rebuilt from meetings in the transaction of every change that writes meetings
--- (engagement.db, bump_data_version) and when a database is opened whose copy is older than
--- its data or than this file; read through scoped_meetings (_scope.sql), never directly.
+-- Rebuilt from meetings when first read after a change that wrote meetings, or when this
+-- file changed (engagement.db, ensure_normalised, which every query calls first); read
+-- through scoped_meetings (_scope.sql), never directly.
 -- Two tables: meeting_topic_lists and meetings_normalised.
 
 -- Each distinct list of topics, numbered: topics_number, topics.

@@ -3,9 +3,9 @@
 -- the row names a site, and a number per component and per site, so the rules group a million
 -- rows by one integer instead of four texts (measured: 60 -> 13 ms for the components).
 -- Three tables: sites_normalised, site_suppliers and site_countries.
--- Rebuilt from sites in the transaction of every change to the data (engagement.db,
--- bump_data_version) and when a database is opened whose copy is older than its data; read
--- through scoped_sites (_scope.sql), never directly.
+-- Rebuilt from sites when first read after a change that wrote sites, or when this file
+-- changed (engagement.db, ensure_normalised, which every query calls first); read through
+-- scoped_sites (_scope.sql), never directly.
 --   programme, supplier, product, component, tier, site_name, site_key, country, os_id,
 --   disclosed_on, verified, monitored, names_a_site (it has a site name or a country, so it
 --   discloses its component and its site from its disclosed_on on),

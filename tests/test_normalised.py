@@ -1,8 +1,10 @@
 """The stored normalised copies of imported tables (engagement.db.NORMALISED) hold exactly the
-table's rows after every kind of change: an import of that table, an import of another table,
-an undo, emptying the database, and opening a file whose copy is older than its data."""
+table's rows, as every query reads them (engagement.queries calls ensure_normalised first), after
+every kind of change: an import of that table, an import of another table, an undo, emptying
+the database, and opening a file whose copy is older than its data. A change leaves the copy
+of the table it wrote stale until the next read, and the others current."""
 
-from engagement.db import NORMALISED, open_database
+from engagement.db import NORMALISED, _stale_normalised, ensure_normalised, open_database
 from engagement.history import empty_database, undo_import
 from engagement.ingest import import_file
 
@@ -42,7 +44,12 @@ def test_every_copy_follows_every_change(tmp_path):
     con = open_database(path)
 
     def all_in_step():
+        ensure_normalised(con)  # as every query does before it reads
         return {table: _differences(con, table) for table in NORMALISED}
+
+    def count(sql):
+        ensure_normalised(con)
+        return con.execute(sql).fetchone()[0]
 
     files = {}
     for name, text in (("meetings", MEETINGS), ("more_meetings", MORE_MEETINGS), ("sites", SITES)):
@@ -50,18 +57,20 @@ def test_every_copy_follows_every_change(tmp_path):
         files[name].write_text(text, encoding="utf-8")
     assert all_in_step() == {"sites": 0, "meetings": 0}
     import_file(con, files["meetings"], programme="P")
-    assert con.execute("select count(*) from meetings_normalised").fetchone()[0] == 3
+    assert _stale_normalised(con) == ["meetings"]  # rebuilt when read, not by the import
+    assert count("select count(*) from meetings_normalised") == 3
+    assert _stale_normalised(con) == []
     assert all_in_step() == {"sites": 0, "meetings": 0}
     later = import_file(con, files["more_meetings"], programme="P")
     import_file(con, files["sites"], programme="P")
     assert all_in_step() == {"sites": 0, "meetings": 0}
     undo_import(con, later.import_id)
-    assert con.execute("select count(*) from meetings_normalised").fetchone()[0] == 3
+    assert count("select count(*) from meetings_normalised") == 3
     assert all_in_step() == {"sites": 0, "meetings": 0}
     # M1 and M3 name the same topics in another order: two lists; M3's buyers are one buyer.
     flags = dict(con.execute("select meeting_id, collective from meetings_normalised").fetchall())
     assert flags == {"M1": True, "M2": False, "M3": False}
-    assert con.execute("select count(*) from meeting_topic_lists").fetchone()[0] == 2
+    assert count("select count(*) from meeting_topic_lists") == 2
 
     # An older release changed the rows without the copies: opening the file rebuilds them.
     con.execute("update meta set value = 'older' where key like '%_normalised_version'")
@@ -69,10 +78,11 @@ def test_every_copy_follows_every_change(tmp_path):
     con.execute("delete from sites")
     con.close()
     con = open_database(path)
-    assert con.execute("select count(*) from meetings_normalised").fetchone()[0] == 2
+    assert _stale_normalised(con) == []  # opening rebuilt them
+    assert count("select count(*) from meetings_normalised") == 2
     assert all_in_step() == {"sites": 0, "meetings": 0}
 
     empty_database(con)
-    assert con.execute("select count(*) from meetings_normalised").fetchone()[0] == 0
+    assert count("select count(*) from meetings_normalised") == 0
     assert all_in_step() == {"sites": 0, "meetings": 0}
     con.close()
