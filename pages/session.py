@@ -9,6 +9,7 @@ from engagement.app import (
     as_text,
     csv_download,
     current_filters,
+    figures,
     figures_together,
     format_kpi,
     language,
@@ -17,9 +18,8 @@ from engagement.app import (
     settings,
     t,
 )
-from engagement.kpis import follow_up
 from engagement.kpis.scorecard import AMBER, GREEN, MEASURES, NO_STATUS, RED, scorecard
-from engagement.kpis.session import agenda_of
+from engagement.kpis.session import agenda_of, open_actions
 from engagement.kpis.signals import signals
 
 SYMBOL = {GREEN: "✓", AMBER: "!", RED: "✗", NO_STATUS: "–"}
@@ -36,14 +36,8 @@ st.markdown(
 lang = language()
 filters = current_filters()
 # The scorecard and the signals as the Scorecard and Escalation pages show them (cached once
-# for all three pages), and the open actions: side by side.
-plan = agenda_of(
-    *figures_together(
-        (scorecard, filters, settings()),
-        (signals, filters, settings()),
-        (follow_up.actions, filters, follow_up.OPEN),
-    )
-)
+# for the three pages), side by side.
+plan = agenda_of(*figures_together((scorecard, filters, settings()), (signals, filters, settings())))
 if plan.card.empty:
     no_data(t("suppliers in scope"))
     st.stop()
@@ -170,10 +164,7 @@ elif slide <= len(plan.flagged) + 1:
     red = [measure_label(m) for m in MEASURES if row[f"{m.column}_status"] == RED]
     if red:
         st.markdown(t("**Red:** {measures}", measures=", ".join(red)))
-    todo = plan.open_actions[
-        (plan.open_actions["supplier"] == row["supplier"])
-        & (plan.open_actions["programme"] == row["programme"])
-    ]
+    todo = figures(open_actions, filters, row["programme"], row["supplier"])
     st.subheader(t("Open actions: {n}", n=len(todo)))
     if not todo.empty:
         st.dataframe(

@@ -8,7 +8,8 @@
 -- Parameters: $date_from, $date_to, $filters (global filters); the list narrowed to
 --   $statuses (a list of statuses; empty: every status; a review session's agenda asks for
 --   'overdue' and 'due', the open ones) and to $owners (a list of owners; empty and
---   $without_owner false: every owner) plus, when $without_owner, the actions without one;
+--   $without_owner false: every owner) plus, when $without_owner, the actions without one,
+--   and to one supplier's when $supplier is set ({programme, supplier}; null: every supplier's);
 --   $rows rows of it (null: all) from row $first (0-based).
 --
 -- Rules as this project reads them:
@@ -50,6 +51,7 @@ select
     count(*) over () as total_rows
 from listed_actions
 where (len($statuses) = 0 or list_contains($statuses, status))
+  and ($supplier is null or (programme = $supplier.programme and supplier = $supplier.supplier))
   and (
       (len($owners) = 0 and not $without_owner)
       or list_contains($owners, owner)

@@ -183,6 +183,10 @@ def test_a_page_of_the_list_narrowed_by_owner_and_status(con):
     assert page(0, None, statuses=("done late", "overdue")) == (["a7", "a6", "a3", "a12", "a2"], 5)
     assert page(1, 1, statuses=("overdue",), owners=("City", "Alpha")) == (["a3"], 2)  # a6, a3
     assert page(0, None, statuses=("due",), owners=("Coordinator",)) == ([], 0)
+    # One supplier's, as a review session's slide asks for them: Beta's open ones, a7 and a6.
+    beta = follow_up.actions(con, FIRST_HALF, follow_up.OPEN, ("P", "Beta"))
+    assert beta["action_id"].tolist() == ["a7", "a6"]
+    assert follow_up.actions(con, FIRST_HALF, follow_up.OPEN, ("Other programme", "Beta")).empty
 
 
 def test_per_supplier(con):

@@ -18,11 +18,14 @@ SUMMARY_COLUMNS = ["actions", "open", "overdue", "due_in_period", "done_on_time"
 OPEN = ("overdue", "due")  # the statuses of an action not done as of `to`
 
 
-def actions(con, filters: Filters, statuses: tuple[str, ...] = ()) -> pd.DataFrame:
+def actions(
+    con, filters: Filters, statuses: tuple[str, ...] = (), supplier: tuple[str, str] | None = None
+) -> pd.DataFrame:
     """The actions to follow up as of `to`, overdue first: programme, supplier, action_id,
     meeting_id, owner, description, due_date, completed_on, status, days_overdue, days_late,
-    in_d9, on_time_d9. statuses: only those (OPEN: the ones still open); empty: all."""
-    return actions_page(con, filters, 0, None, statuses)[0]
+    in_d9, on_time_d9. statuses: only those (OPEN: the ones still open); empty: all.
+    supplier: (programme, supplier), only that supplier's; None: every supplier's."""
+    return actions_page(con, filters, 0, None, statuses, supplier=supplier)[0]
 
 
 def actions_page(
@@ -33,12 +36,19 @@ def actions_page(
     statuses: tuple[str, ...] = (),
     owners: tuple[str, ...] = (),
     without_owner: bool = False,
+    supplier: tuple[str, str] | None = None,
 ) -> tuple[pd.DataFrame, int]:
     """`rows` of the actions (None: all) from row `first`, in the order of actions(), narrowed
     to those statuses and owners (and, when without_owner, the actions without one; nothing
-    chosen: all); and how many there are in all. Over years a programme lists hundreds of
+    chosen: all) and to one supplier's (programme, supplier) when given; and how many there
+    are in all. Over years a programme lists hundreds of
     thousands of actions: the page shows a few hundred at a time."""
-    params = filters.params(statuses=list(statuses), owners=list(owners), without_owner=without_owner)
+    params = filters.params(
+        statuses=list(statuses),
+        owners=list(owners),
+        without_owner=without_owner,
+        supplier=dict(zip(("programme", "supplier"), supplier, strict=True)) if supplier else None,
+    )
     frame, total = queries.run_page(con, "follow_up_actions", params, first, rows)
     for column in ("days_overdue", "days_late"):
         frame[column] = frame[column].astype("Int64")

@@ -19,7 +19,6 @@ from engagement.settings import Settings
 class Agenda:
     card: pd.DataFrame  # the scorecard (engagement.kpis.scorecard)
     flagged: pd.DataFrame  # the flagged suppliers' scorecard rows, with reasons and next_step
-    open_actions: pd.DataFrame  # their open actions as of `to` (overdue first)
 
     @property
     def slides(self) -> int:
@@ -28,20 +27,21 @@ class Agenda:
 
 
 def agenda(con, filters: Filters, settings: Settings) -> Agenda:
-    return agenda_of(
-        scorecard(con, filters, settings), signals(con, filters, settings), actions(con, filters, OPEN)
-    )
+    return agenda_of(scorecard(con, filters, settings), signals(con, filters, settings))
 
 
-def agenda_of(card: pd.DataFrame, marked: pd.DataFrame, still_open: pd.DataFrame) -> Agenda:
-    """The agenda from the period's scorecard, its escalation signals and its open actions (the
-    Review session page reads the first two as the Scorecard and Escalation pages do, each
-    cached once for the three pages)."""
+def agenda_of(card: pd.DataFrame, marked: pd.DataFrame) -> Agenda:
+    """The agenda from the period's scorecard and its escalation signals (the Review session
+    page reads them as the Scorecard and Escalation pages do, each cached once for the three
+    pages). A flagged supplier's slide reads its open actions on its own (open_actions)."""
     marked = marked[["programme", "supplier", "reasons", "next_step"]]
     both = card.merge(marked, on=["programme", "supplier"], how="left", validate="one_to_one")
     both["reasons"] = [r if isinstance(r, list) else [] for r in both["reasons"]]
     flagged = both[(both["status"] == RED) | both["reasons"].map(bool)].reset_index(drop=True)
-    keys = ["programme", "supplier"]
-    of_flagged = pd.MultiIndex.from_frame(still_open[keys]).isin(pd.MultiIndex.from_frame(flagged[keys]))
-    open_actions = still_open[of_flagged].reset_index(drop=True)
-    return Agenda(card, flagged, open_actions)
+    return Agenda(card, flagged)
+
+
+def open_actions(con, filters: Filters, programme: str, supplier: str) -> pd.DataFrame:
+    """A flagged supplier's actions still open as of `to` (overdue first), as the Follow-up
+    page lists them: one supplier's, not the tens of thousands of a large programme's."""
+    return actions(con, filters, OPEN, (programme, supplier))
