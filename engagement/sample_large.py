@@ -107,9 +107,10 @@ def load(con, scale: float = 1.0) -> dict[str, dict]:
     except BaseException:
         con.execute("rollback")
         raise
-    from engagement.db import bump_data_version
+    from engagement.db import bump_data_version, ensure_normalised
 
     bump_data_version(con)
+    ensure_normalised(con)  # built now, not by the dashboard's first figure
     return counts
 
 

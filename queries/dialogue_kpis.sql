@@ -15,7 +15,10 @@
 -- * D2 counts every supplier met in the period, in scope or not; D3 counts only suppliers in scope.
 -- * D5s uses the rule of days_since_last_meeting.sql: the latest dialogue meeting on or before
 --   $date_to (last_dialogue_meetings, _rules.sql); stale when there is none or `to` minus it
---   is above $staleness_days.
+--   is above $staleness_days. Counted here as: no dialogue meeting dated in [`to` minus
+--   $staleness_days, `to`], the same suppliers (the latest is on or after `to` minus the
+--   limit exactly when one falls in that window), read from those few days instead of every
+--   year (tests/test_kpis_dialogue.py checks D5s against days_since_last_meeting's stale rows).
 -- * D8 counts distinct buyer names, so a buyer listed twice is still one buyer.
 -- * D9 counts actions with a due date in the period (so on or before `to`).
 -- only the columns the figures read: a CTE read four times is held in memory, every column
@@ -48,17 +51,22 @@ engaged as (
     select distinct programme, supplier from dialogue_meetings where supplier is not null
 ),
 
+-- suppliers with a dialogue meeting in the last $staleness_days days up to `to`: not stale
+met_lately as (
+    select distinct programme, supplier
+    from scoped_meetings($filters)
+    where list_contains($dialogue_types, type) and supplier is not null
+      and date between $date_to - $staleness_days and $date_to
+),
+
 supplier_figures as (
     select
         count(*) as in_scope,
         count(e.supplier) as in_scope_engaged,
-        count(*) filter (
-            where l.last_meeting is null or $date_to - l.last_meeting > $staleness_days
-        ) as stale
+        count(*) filter (where r.supplier is null) as stale
     from in_scope as s
     left join engaged as e on e.programme = s.programme and e.supplier = s.supplier
-    left join last_dialogue_meetings($filters, $date_to, $dialogue_types) as l
-        on l.programme = s.programme and l.supplier = s.supplier
+    left join met_lately as r on r.programme = s.programme and r.supplier = s.supplier
 ),
 
 meeting_figures as (

@@ -297,3 +297,27 @@ def test_by_quarter_clips_quarters_to_the_period(con):
 
 def _values(series: pd.Series) -> list:
     return [None if pd.isna(v) else float(v) for v in series]
+
+
+def test_d5s_counts_the_stale_rows_of_d5(db):
+    """D5s, counted from the days just before `to`, names the same suppliers as D5's own rule
+    (the latest dialogue meeting on or before `to`, days_since_last_meeting.sql): on the
+    sample, over periods, filters and limits, including a limit equal to a supplier's days."""
+    from engagement.sample import load_sample
+
+    load_sample(db)
+    periods = [
+        Filters(date(2024, 1, 1), date(2024, 12, 31)),
+        Filters(date(2024, 7, 1), date(2024, 9, 30), countries=("Netherlands",)),
+        Filters(date(2023, 1, 1), date(2025, 6, 30)),
+        Filters(date(2025, 1, 1), date(2025, 3, 31)),
+    ]
+    checked_days = set()
+    for period in periods:
+        days = dialogue.days_since_last_meeting(db, period, Settings())["days"].dropna().astype(int)
+        for limit in {30, 90, 182, 365, *days.tolist()[:3]}:
+            settings = Settings(staleness_days=limit)
+            rows = dialogue.days_since_last_meeting(db, period, settings)
+            assert dialogue.headline(db, period, settings)["D5s"] == int(rows["stale"].sum()), (period, limit)
+            checked_days.update(d for d in rows["days"].dropna() if d == limit)
+    assert checked_days  # some supplier sat exactly on the limit: the boundary was checked

@@ -4,7 +4,7 @@ import json
 import sys
 
 from engagement import audit
-from engagement.db import open_database
+from engagement.db import ensure_normalised, open_database
 from engagement.ingest.header import resolve_table
 from engagement.ingest.report import FileReport
 from engagement.ingest.run import import_files
@@ -30,6 +30,8 @@ def run_import(args) -> int:
             imported_by=audit.command_line_user(),
             supplier=args.supplier,
         )
+        # The dashboard's first figure after this import need not rebuild the stored copies.
+        ensure_normalised(con)
     finally:
         con.close()
     for report in reports:
