@@ -35,7 +35,8 @@ def open_database(path: str | os.PathLike | None = None, read_only: bool = False
     db_file.parent.mkdir(parents=True, exist_ok=True)
     con = _connect(db_file)
     schema.migrate(con)
-    # In this order: a macro can only name tables and macros that exist when it is created.
+    # In this order: a macro can only name tables and macros that exist when it is created, so
+    # the normalised copies are built before the scope macros that read them.
     con.execute((QUERIES_DIR / "_site_key.sql").read_text(encoding="utf-8"))
     ensure_normalised(con)
     con.execute((QUERIES_DIR / "_scope.sql").read_text(encoding="utf-8"))
@@ -74,13 +75,14 @@ def bump_data_version(con, tables=None) -> None:
     keyed by the version. The stored normalised copy of a table the change wrote goes stale
     with it and is rebuilt when next read (ensure_normalised), so an import does not wait for
     it; the others stay current. tables: the imported tables the change wrote (None: any)."""
-    current = [table for table in NORMALISED if table not in _stale_normalised(con)]
+    # The copies that were current and whose table the change did not write stay current.
+    untouched = [] if tables is None else [t for t in NORMALISED if t not in tables]
+    still_current = [table for table in untouched if table not in _stale_normalised(con)]
     con.execute(
         "update meta set value = cast(cast(value as integer) + 1 as varchar) where key = 'data_version'"
     )
-    for table in current:
-        if tables is not None and table not in tables:  # its rows are still the table's
-            _note_normalised_version(con, table)
+    for table in still_current:
+        _note_normalised_version(con, table)
 
 
 # Imported tables that the rules read as a stored, normalised copy, and the file building it:
@@ -118,23 +120,15 @@ def _stale_normalised(con) -> list[str]:
 
 def _store_normalised(con, table: str) -> None:
     """Rebuild the table's normalised copy from its rows as they are now, and note the version
-    it was built at: in a transaction of its own, or in the caller's if it is in one."""
+    it was built at, in one transaction (queries call this on a cursor of their own)."""
+    con.execute("begin transaction")
     try:
-        con.execute("begin transaction")
-    except duckdb.TransactionException:  # already in one: the rebuild is part of it
-        _rebuild(con, table)
-        return
-    try:
-        _rebuild(con, table)
+        con.execute(NORMALISED[table].read_text(encoding="utf-8"))
+        _note_normalised_version(con, table)
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
-
-
-def _rebuild(con, table: str) -> None:
-    con.execute(NORMALISED[table].read_text(encoding="utf-8"))
-    _note_normalised_version(con, table)
 
 
 def _note_normalised_version(con, table: str) -> None:

@@ -176,19 +176,12 @@ create or replace macro report_element_scores(f, date_from, date_to) as table
     from element_scores
     window supplier_year as (partition by programme, supplier, year);
 
--- The traceability rows (table sites), blanks trimmed to null: programme, supplier, product,
--- component, tier, site_name, site_key, country, os_id, disclosed_on, verified, monitored,
--- names_a_site: the row has a site name or a country, so it discloses its component and its
--- site from its disclosed_on on (a blank disclosed_on means "disclosed when imported": for
--- every date); component_number and site_number: one number per component and per site.
--- Worked out once per change to the data, in _sites_normalised.sql (site_key: _site_key.sql).
-create or replace macro site_rows(f) as table
-    select * from scoped_sites(f);
-
--- The rows of site_rows that disclose as of as_of (T3-T6): naming a site, disclosed on or
--- before as_of or undated.
+-- The traceability rows (scoped_sites: as _sites_normalised.sql stores them, blanks trimmed,
+-- with site keys and component and site numbers) that disclose as of as_of (T3-T6): naming a
+-- site, disclosed on or before as_of or undated (a blank disclosed_on means "disclosed when
+-- imported": for every date).
 create or replace macro site_rows_as_of(f, as_of) as table
-    select * from site_rows(f)
+    select * from scoped_sites(f)
     where names_a_site and (disclosed_on is null or disclosed_on <= as_of);
 
 -- The components in scope (T1) and when each is first disclosed (T2): one row per (programme,
@@ -204,7 +197,7 @@ create or replace macro component_disclosures(f) as table
             any_value(supplier_number) as supplier_number, -- one within a component
             min(tier) as tier,
             min(coalesce(disclosed_on, date '-infinity')) filter (where names_a_site) as disclosed_from
-        from site_rows(f)
+        from scoped_sites(f)
         group by component_number
     )
 

@@ -4,7 +4,7 @@
 -- Parameters: $filters (global filters), $date_to.
 --
 -- Rules as this project reads them (the other traceability_* queries share them; they are
--- written once as the macros site_rows, site_rows_as_of, component_disclosures,
+-- written once as the macros scoped_sites, site_rows_as_of, component_disclosures,
 -- components_as_of, disclosed_sites_as_of and site_key in _rules.sql):
 -- * A component is a distinct (programme, supplier, product, component); every traceability
 --   row counts for T1, whatever its dates: a component exists before its site is known.

@@ -7,7 +7,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from engagement.db import open_database
-from engagement.kpis.session import agenda
+from engagement.kpis.scorecard import scorecard
+from engagement.kpis.session import agenda_of
+from engagement.kpis.signals import signals
 from engagement.sample import load_sample
 from engagement.settings import Settings
 
@@ -38,7 +40,8 @@ def _open(sample_db, monkeypatch, params=None) -> AppTest:
 def _plan(sample_db, app):
     con = open_database(sample_db, read_only=False)
     try:
-        return agenda(con, app.session_state["filters"], Settings())
+        filters = app.session_state["filters"]  # the agenda as the page composes it
+        return agenda_of(scorecard(con, filters, Settings()), signals(con, filters, Settings()))
     finally:
         con.close()
 

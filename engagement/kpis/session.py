@@ -10,9 +10,7 @@ import pandas as pd
 
 from engagement.filters import Filters
 from engagement.kpis.follow_up import OPEN, actions
-from engagement.kpis.scorecard import RED, scorecard
-from engagement.kpis.signals import signals
-from engagement.settings import Settings
+from engagement.kpis.scorecard import RED
 
 
 @dataclass(frozen=True)
@@ -24,10 +22,6 @@ class Agenda:
     def slides(self) -> int:
         """Scorecard, one per flagged supplier, decisions."""
         return len(self.flagged) + 2
-
-
-def agenda(con, filters: Filters, settings: Settings) -> Agenda:
-    return agenda_of(scorecard(con, filters, settings), signals(con, filters, settings))
 
 
 def agenda_of(card: pd.DataFrame, marked: pd.DataFrame) -> Agenda:
