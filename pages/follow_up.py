@@ -60,7 +60,9 @@ st.caption(
     )
 )
 
-totals = figures(follow_up.totals, filters)
+# One run of the counts gives the totals and the per-supplier and per-owner tables.
+counted = figures(follow_up.counts, filters)
+totals = follow_up.totals_of(counted)
 counts = st.columns(4)
 counts[0].metric(t("Open actions"), totals["open"], help=t("Not completed by the end of the period"))
 counts[1].metric(
@@ -77,8 +79,8 @@ st.subheader(t("Actions"))
 if not totals["actions"]:
     no_data(t("actions"))
 else:
-    per_supplier = figures(follow_up.per_supplier, filters)
-    per_owner = figures(follow_up.per_owner, filters)
+    per_supplier = follow_up.per_supplier_of(counted)
+    per_owner = follow_up.per_owner_of(counted)
     several_programmes = per_supplier["programme"].nunique() > 1
     pick_owner, pick_status = st.columns(2)
     # The owners of the listed actions, as per_owner counts them (None: actions without one).

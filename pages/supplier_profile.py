@@ -14,6 +14,7 @@ from engagement.app import (
     current_access,
     current_filters,
     figures,
+    figures_together,
     for_supplier,
     format_kpi,
     kpi_name,
@@ -134,13 +135,26 @@ supplier = st.selectbox(t("Supplier"), suppliers, key="profile_supplier")
 url_state.keep_in_url("profile", supplier)
 one = for_supplier(filters, supplier)
 
-values = {}
-for area in (dialogue, information, traceability, complaints, escalation):
-    values.update(figures(area.summary, one, settings()))
+# Each area's headline (what its page shows first) and the supplier's own D5 and E1 rows,
+# side by side: the areas' full summaries would also work out breakdowns shown nowhere here.
+*headlines, days, steps = figures_together(
+    *[(area.headline, one, settings()) for area in (dialogue, information, traceability, complaints)],
+    (dialogue.days_since_last_meeting, one, settings()),
+    (escalation.status, one),
+)
+values = {kpi_id: value for figure in headlines for kpi_id, value in figure.items()}
+
+
+def own_row(frame: pd.DataFrame, column: str, otherwise=None):
+    """The supplier's value in a per-supplier frame; a name in two programmes has no one value."""
+    rows = frame[frame["supplier"] == supplier]
+    return rows[column].iloc[0] if len(rows) == 1 else otherwise
+
+
 shown = {
     "D1": format_kpi("D1", values["D1"]),
-    "D5": format_kpi("D5", values["D5"].get(supplier)),
-    "E1": texts.word("step", values["E1"].get(supplier, "dialogue"), lang),
+    "D5": format_kpi("D5", own_row(days, "days")),
+    "E1": texts.word("step", own_row(steps, "step", "dialogue"), lang),
     "I7": format_kpi("I7", values["I7"]),
     "T2": format_kpi("T2", values["T2"]),
     "C2": format_kpi("C2", values["C2"]),

@@ -55,26 +55,48 @@ def actions_page(
     return frame, total
 
 
-def per_supplier(con, filters: Filters) -> pd.DataFrame:
+def counts(con, filters: Filters) -> pd.DataFrame:
+    """follow_up_summary.sql's rows, per supplier, per owner and for all actions, from one run
+    of the query: what per_supplier_of, per_owner_of and totals_of read (the Follow-up page
+    shows all three)."""
+    return queries.run(con, "follow_up_summary", filters.params())
+
+
+def per_supplier_of(counted: pd.DataFrame) -> pd.DataFrame:
     """Per supplier with listed actions: programme, supplier, actions, open, overdue,
     due_in_period, done_on_time, done_on_time_pct (D9's rule for that supplier)."""
-    return _summary(con, filters, "supplier")[["programme", "supplier", *SUMMARY_COLUMNS]]
+    return _grouped(counted, "supplier")[["programme", "supplier", *SUMMARY_COLUMNS]]
 
 
-def per_owner(con, filters: Filters) -> pd.DataFrame:
+def per_owner_of(counted: pd.DataFrame) -> pd.DataFrame:
     """Per owner of listed actions (None for actions without one): owner, actions, open,
     overdue, due_in_period, done_on_time, done_on_time_pct (D9's rule for that owner)."""
-    return _summary(con, filters, "owner")[["owner", *SUMMARY_COLUMNS]]
+    return _grouped(counted, "owner")[["owner", *SUMMARY_COLUMNS]]
 
 
-def totals(con, filters: Filters) -> dict:
+def totals_of(counted: pd.DataFrame) -> dict:
     """The same counts over all listed actions; done_on_time_pct is D9 (None when no action
     is due in the period)."""
-    row = _summary(con, filters, "all").iloc[0]
+    row = _grouped(counted, "all").iloc[0]
     return {
         column: None if pd.isna(row[column]) else (float if column.endswith("_pct") else int)(row[column])
         for column in SUMMARY_COLUMNS
     }
+
+
+def per_supplier(con, filters: Filters) -> pd.DataFrame:
+    """per_supplier_of(counts(...))."""
+    return per_supplier_of(counts(con, filters))
+
+
+def per_owner(con, filters: Filters) -> pd.DataFrame:
+    """per_owner_of(counts(...))."""
+    return per_owner_of(counts(con, filters))
+
+
+def totals(con, filters: Filters) -> dict:
+    """totals_of(counts(...))."""
+    return totals_of(counts(con, filters))
 
 
 def report_elements(con, filters: Filters) -> pd.DataFrame:
@@ -94,6 +116,5 @@ def report_elements(con, filters: Filters) -> pd.DataFrame:
     return frame.sort_values(["year", "supplier", "programme"], ignore_index=True)
 
 
-def _summary(con, filters: Filters, grouped_by: str) -> pd.DataFrame:
-    frame = queries.run(con, "follow_up_summary", filters.params())
-    return frame[frame["grouped_by"] == grouped_by].reset_index(drop=True)
+def _grouped(counted: pd.DataFrame, grouped_by: str) -> pd.DataFrame:
+    return counted[counted["grouped_by"] == grouped_by].reset_index(drop=True)
