@@ -190,14 +190,22 @@ create or replace macro site_rows_as_of(f, as_of) as table
 -- lowest tier its rows name: the one nearest the buyer; null when none does), disclosed_from
 -- (the earliest disclosed_on of its rows that name a site; -infinity when such a row is
 -- undated, so it is disclosed as of every date; null when no row names a site).
+-- Without a country filter each component keeps all its rows: read as site_components
+-- stores it (_sites_normalised.sql); with one, worked out from the rows in those countries.
 create or replace macro component_disclosures(f) as table
     with per_component as (
+        select component_number, supplier_number, tier, disclosed_from
+        from site_components
+        where len(f['countries']) = 0
+          and supplier_number in (select supplier_number from scoped_site_suppliers(f))
+        union all
         select
             component_number,
             any_value(supplier_number) as supplier_number, -- one within a component
             min(tier) as tier,
             min(coalesce(disclosed_on, date '-infinity')) filter (where names_a_site) as disclosed_from
         from scoped_sites(f)
+        where len(f['countries']) > 0
         group by component_number
     )
 

@@ -85,19 +85,24 @@ create or replace macro scoped_escalations(f) as table
 -- Sites and grievances carry their own country: the country filter applies to it. The
 -- traceability rows are read as sites_normalised stores them (_sites_normalised.sql): blanks
 -- trimmed, with their site keys and component and site numbers.
+
+-- The numbers (site_suppliers) of the suppliers whose traceability rows the filters keep but
+-- for the country filter, which picks rows by their own country (scoped_sites).
+create or replace macro scoped_site_suppliers(f) as table
+    select n.supplier_number
+    from site_suppliers as n
+    where (n.programme, n.supplier) in (
+        select (programme, supplier)
+        from filtered_suppliers({
+            programmes: f['programmes'], buyers: f['buyers'], suppliers: f['suppliers'],
+            countries: [], categories: f['categories']}, true)
+    );
+
+-- The traceability rows the filters keep.
 create or replace macro scoped_sites(f) as table
     select t.* from sites_normalised as t
     where (len(f['countries']) = 0 or list_contains(f['countries'], t.country))
-      and t.supplier_number in (
-          select n.supplier_number
-          from site_suppliers as n
-          where (n.programme, n.supplier) in (
-              select (programme, supplier)
-              from filtered_suppliers({
-                  programmes: f['programmes'], buyers: f['buyers'], suppliers: f['suppliers'],
-                  countries: [], categories: f['categories']}, true)
-          )
-      );
+      and t.supplier_number in (select supplier_number from scoped_site_suppliers(f));
 
 -- A grievance without a supplier passes only when no supplier-level filter is set.
 create or replace macro scoped_grievances(f) as table

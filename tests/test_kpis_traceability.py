@@ -1,5 +1,6 @@
 """Traceability coverage (T1-T6) on a hand-written fixture, checked against hand counts."""
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -131,7 +132,6 @@ def test_a_figure_marked_as_of_the_end_ignores_the_first_day(con):
     """The dashboard keeps one cached copy of a marked figure for every period ending the same
     day (engagement.app.figures): each must give the same rows whatever the period's first day.
     The trend (a point per quarter end of the period) depends on it, and is not marked."""
-    from dataclasses import replace
 
     marked = [fn for fn in vars(traceability).values() if getattr(fn, "keyed_by_period_end", False)]
     assert {fn.__name__ for fn in marked} == {
@@ -203,6 +203,34 @@ def test_coverage_by_tier_lists_unknown_tier(con):
     assert frame["components"].tolist() == [2, 2, 2, 1]
     assert frame["disclosed"].tolist() == [2, 1, 1, 0]
     assert frame["coverage"].tolist() == pytest.approx([100.0, 50.0, 50.0, 0.0])
+
+
+@pytest.mark.parametrize("countries", [(), ("CN", "VN")])
+def test_a_component_whose_rows_disagree_takes_the_lowest_tier_and_first_disclosure(db, countries):
+    """One component, three rows: tier 2 disclosed in May, tier 1 disclosed in March, tier 3
+    naming no site. It is a tier-1 component disclosed from March: as of 30 April tier 1 is
+    1/1 and T2 is 100%; as of 28 February nothing is disclosed (the third row names no site, so
+    it discloses nothing, undated as it is). The same without a country
+    filter (components read as stored, site_components) and with one keeping every row that
+    names a country (worked out from the rows)."""
+    add_rows(db, "suppliers", [{"supplier": "Delta", "country": "CN"}])
+    add_rows(
+        db,
+        "sites",
+        [
+            dict(supplier="Delta", product="bus", component="motor", tier=2, site_name="East", country="CN",
+                 disclosed_on=date(2024, 5, 1)),
+            dict(supplier="Delta", product="bus", component="motor", tier=1, site_name="West", country="VN",
+                 disclosed_on=date(2024, 3, 1)),
+            dict(supplier="Delta", product="bus", component="motor", tier=3),
+        ],
+    )  # fmt: skip
+    april = Filters(date(2024, 1, 1), date(2024, 4, 30), countries=countries)
+    by_tier = traceability.coverage_by_tier(db, april).set_index("tier")
+    assert by_tier.loc["1", ["components", "disclosed"]].tolist() == [1, 1]
+    assert by_tier.loc[["2", "3"], "components"].tolist() == [0, 0]
+    assert traceability.headline(db, april)["T2"] == pytest.approx(100.0)
+    assert traceability.headline(db, replace(april, date_to=date(2024, 2, 28)))["T2"] == pytest.approx(0.0)
 
 
 def test_coverage_by_supplier_per_tier(con):
