@@ -72,18 +72,21 @@ create or replace macro dialogue_meeting_steps(
 
 -- Information quality I1-I7 over the requests made in [date_from, date_to] (I1), their
 -- answers taken as of as_of (the period's end; for a quarter of a trend, still the period's end):
---   programme, supplier, requests (I1), response_rate (I2), on_time (I3), completeness (I4),
---   evidence (I5), median_days (I6), quality_index (I7).
--- One row per supplier with requests, plus one row for all of them together, whose programme
--- and supplier are null; that row is there even without requests (requests 0, the rest null).
--- Callers pick it with `where supplier is null`, not grouping(): in a lateral join (per quarter)
--- DuckDB 2.0 gives that row a null grouping() when the quarter has no requests.
+--   programme, supplier, quarter_start, requests (I1), response_rate (I2), on_time (I3),
+--   completeness (I4), evidence (I5), median_days (I6), quality_index (I7).
+--   per: 'supplier': one row per supplier with requests (quarter_start null);
+--        'quarter': one row per calendar quarter with requests made in it, clipped to the
+--        period (quarter_start; programme and supplier null);
+--        'all': one row for all of them together (programme, supplier, quarter_start null),
+--        there even without requests (requests 0, the rest null).
+-- A caller wants one of these, and the others cost work: the trend over ten years took 323 ms
+-- at the large scale as a figure per quarter (a lateral join), 69 ms as one grouping.
 -- * Answered: answered_on set and on or before as_of; a later answer does not count yet.
 -- * I7 request score: 0 if unanswered, else 100 x (0.5 x completeness/4 + 0.25 x on_time
 --   + 0.25 x evidence), on_time 1 when answered by due_on or without due_on; a blank
 --   completeness or evidence counts 0 here, while it leaves I4 or I5 (both sides).
 -- * Percentages 0-100, null when the denominator is empty; I6 is the usual median.
-create or replace macro information_figures(f, date_from, date_to, as_of) as table
+create or replace macro information_figures(f, date_from, date_to, as_of, per) as table
     with requests as (
         select
             *,
@@ -106,10 +109,14 @@ create or replace macro information_figures(f, date_from, date_to, as_of) as tab
         from requests
     ),
 
+    -- One grouping for every `per`: the keys it does not ask for are the same for every
+    -- request ('' or -infinity, never null), so the row for all (grouping set (), whose keys
+    -- are null) is told apart by a null supplier.
     request_figures as (
         select
             programme,
             supplier,
+            quarter_start,
             count(*) as requests,
             count(*) filter (where answered) as answered,
             count(*) filter (where answered and due_on is not null) as answered_with_due,
@@ -119,13 +126,25 @@ create or replace macro information_figures(f, date_from, date_to, as_of) as tab
             count(evidence) filter (where answered) as evidence_known,
             median(answered_on - requested_on) filter (where answered) as median_days,
             avg(request_score) as quality_index
-        from scored_requests
-        group by grouping sets ((programme, supplier), ())
+        from (
+            select
+                * replace (
+                    case when per = 'supplier' then programme else '' end as programme,
+                    case when per = 'supplier' then supplier else '' end as supplier
+                ),
+                case
+                    when per = 'quarter' then date_trunc('quarter', requested_on)
+                    else date '-infinity'
+                end as quarter_start
+            from scored_requests
+        )
+        group by grouping sets ((programme, supplier, quarter_start), ())
     )
 
     select
-        programme,
-        supplier,
+        nullif(programme, '') as programme,
+        nullif(supplier, '') as supplier,
+        case when per = 'quarter' then quarter_start end as quarter_start,
         requests,
         100.0 * answered / nullif(requests, 0) as response_rate,
         100.0 * answered_on_time / nullif(answered_with_due, 0) as on_time,
@@ -133,7 +152,8 @@ create or replace macro information_figures(f, date_from, date_to, as_of) as tab
         100.0 * with_evidence / nullif(evidence_known, 0) as evidence,
         median_days,
         quality_index
-    from request_figures;
+    from request_figures
+    where (supplier is null) = (per = 'all');
 
 -- Annual report scores (I8) of the years a period touches (year(date_from) to year(date_to)),
 -- long format: one row per assessed supplier-year and element: programme, supplier, year,

@@ -10,8 +10,7 @@
 -- Parameters: $filters, $date_from, $date_to, $dialogue_types, $target_days, $ladder.
 with requests as (
     select programme, supplier, requests, response_rate
-    from information_figures($filters, $date_from, $date_to, $date_to)
-    where supplier is not null -- the row for all suppliers has none
+    from information_figures($filters, $date_from, $date_to, $date_to, 'supplier')
 ),
 
 critical_overdue as (

@@ -17,8 +17,7 @@
 --   supplier assessed in two of those years counts twice.
 with request_figures as (
     select *
-    from information_figures($filters, $date_from, $date_to, $date_to)
-    where supplier is null -- the row for all suppliers
+    from information_figures($filters, $date_from, $date_to, $date_to, 'all')
 ),
 
 supplier_year_scores as (

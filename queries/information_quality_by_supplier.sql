@@ -8,8 +8,7 @@
 -- Parameters: $date_from, $date_to, $filters (global filters).
 with supplier_figures as (
     select *
-    from information_figures($filters, $date_from, $date_to, $date_to)
-    where supplier is not null -- the row for all suppliers has none
+    from information_figures($filters, $date_from, $date_to, $date_to, 'supplier')
 )
 
 select

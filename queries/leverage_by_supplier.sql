@@ -61,8 +61,7 @@ dialogue_figures as (
 
 information as (
     select programme, supplier, quality_index
-    from information_figures($filters, $date_from, $date_to, $date_to)
-    where supplier is not null -- the row for all suppliers has none
+    from information_figures($filters, $date_from, $date_to, $date_to, 'supplier')
 ),
 
 traceability as (
