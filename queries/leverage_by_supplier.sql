@@ -46,17 +46,30 @@ contract_figures as (
     group by programme, supplier
 ),
 
-dialogue_figures as (
-    select
-        programme,
-        supplier,
-        count(*) as dialogue_meetings,
-        list_sort(list_distinct(flatten(list(buyers) filter (where buyers is not null))))
-            as attending_buyers
+dialogue_meetings as (
+    select programme, supplier, buyers
     from scoped_meetings($filters)
     where list_contains($dialogue_types, type) and date between $date_from and $date_to
       and supplier is not null
+),
+
+-- The buyers present, one row per buyer named at a meeting: over ten years a supplier's
+-- meetings name a few thousand buyers, whose lists gathered whole and flattened cost ~10x more.
+attending as (
+    select programme, supplier, list_sort(list(distinct buyer)) as attending_buyers
+    from (select programme, supplier, unnest(buyers) as buyer from dialogue_meetings)
+    where buyer is not null
     group by programme, supplier
+),
+
+dialogue_figures as (
+    select m.programme, m.supplier, m.dialogue_meetings, a.attending_buyers
+    from (
+        select programme, supplier, count(*) as dialogue_meetings
+        from dialogue_meetings
+        group by programme, supplier
+    ) as m
+    left join attending as a on a.programme = m.programme and a.supplier = m.supplier
 ),
 
 information as (
