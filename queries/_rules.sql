@@ -26,10 +26,26 @@ create or replace macro quarters_of(date_from, date_to) as table
 -- Each supplier's latest dialogue meeting on or before as_of (D5, D5s): programme, supplier,
 -- last_meeting. It may lie before the period: D5 measures how long a supplier has gone without
 -- dialogue. Suppliers never met have no row. dialogue_types: vocabulary.DIALOGUE_MEETING_TYPES.
+-- Without a buyer filter the months before as_of's are read as meeting_months stores them
+-- (_meetings_normalised.sql); a buyer filter keeps only the meetings that buyer attended, so
+-- then every meeting is read.
 create or replace macro last_dialogue_meetings(f, as_of, dialogue_types) as table
-    select programme, supplier, max(date) as last_meeting
-    from scoped_meetings(f)
-    where list_contains(dialogue_types, type) and date <= as_of and supplier is not null
+    with candidates as (
+        select programme, supplier, last_meeting
+        from meeting_months
+        where len(f['buyers']) = 0
+          and month < date_trunc('month', as_of)
+          and list_contains(dialogue_types, type)
+          and (programme, supplier) in (select (programme, supplier) from filtered_suppliers(f, false))
+        union all
+        select programme, supplier, date
+        from scoped_meetings(f)
+        where list_contains(dialogue_types, type) and date <= as_of and supplier is not null
+          and (len(f['buyers']) > 0 or date >= date_trunc('month', as_of))
+    )
+
+    select programme, supplier, max(last_meeting) as last_meeting
+    from candidates
     group by programme, supplier;
 
 -- The OECD due-diligence steps the dialogue meetings dated in [date_from, date_to] address

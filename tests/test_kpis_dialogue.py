@@ -321,3 +321,41 @@ def test_d5s_counts_the_stale_rows_of_d5(db):
             assert dialogue.headline(db, period, settings)["D5s"] == int(rows["stale"].sum()), (period, limit)
             checked_days.update(d for d in rows["days"].dropna() if d == limit)
     assert checked_days  # some supplier sat exactly on the limit: the boundary was checked
+
+
+@pytest.mark.parametrize("buyers", [(), ("X",)])
+def test_latest_dialogue_meeting_from_earlier_months_and_the_month_of_to(db, buyers):
+    """D5's latest dialogue meeting on or before `to`: from the months before `to`'s month as
+    meeting_months stores them, and from the meetings of that month up to `to`; with a buyer
+    filter, from every meeting that buyer attended. The same answers both ways: a market event
+    is never a dialogue meeting, whenever it falls; a meeting after `to` in its month does not
+    count; a day of the month before `to`'s counts."""
+    add_rows(db, "suppliers", [{"supplier": "A"}])
+    add_rows(db, "contracts", [{"buyer": "X", "supplier": "A", "start_date": date(2023, 1, 1)}])
+    add_rows(
+        db,
+        "meetings",
+        [
+            {"meeting_id": f"m{n}", "date": day, "supplier": "A", "type": kind, "buyers": ["X"]}
+            for n, (day, kind) in enumerate(
+                [
+                    (date(2024, 1, 10), "dialogue"),
+                    (date(2024, 2, 29), "market_event"),
+                    (date(2024, 3, 5), "market_event"),
+                    (date(2024, 3, 20), "follow_up"),
+                    (date(2024, 4, 2), "site_visit"),
+                    (date(2024, 4, 25), "dialogue"),
+                ]
+            )
+        ],
+    )
+
+    def latest(to: date):
+        frame = dialogue.days_since_last_meeting(db, Filters(date(2024, 1, 1), to, buyers=buyers), SETTINGS)
+        return pd.Timestamp(frame["last_meeting"].iloc[0]).date()
+
+    assert latest(date(2024, 3, 19)) == date(2024, 1, 10)  # January stored; March has no dialogue yet
+    assert latest(date(2024, 3, 31)) == date(2024, 3, 20)
+    assert latest(date(2024, 4, 1)) == date(2024, 3, 20)  # the month before `to`'s, stored
+    assert latest(date(2024, 4, 24)) == date(2024, 4, 2)  # the 25th is after `to`
+    assert latest(date(2024, 5, 1)) == date(2024, 4, 25)
