@@ -90,6 +90,7 @@ def bump_data_version(con, tables=None) -> None:
 NORMALISED = {
     "sites": QUERIES_DIR / "_sites_normalised.sql",
     "meetings": QUERIES_DIR / "_meetings_normalised.sql",
+    "grievances": QUERIES_DIR / "_grievances_normalised.sql",
 }
 # Which text of each file built a copy: a release that changes the file rebuilds it.
 _FILE_HASHES = {

@@ -104,9 +104,11 @@ create or replace macro scoped_sites(f) as table
     where (len(f['countries']) = 0 or list_contains(f['countries'], t.country))
       and t.supplier_number in (select supplier_number from scoped_site_suppliers(f));
 
--- A grievance without a supplier passes only when no supplier-level filter is set.
+-- A grievance without a supplier passes only when no supplier-level filter is set. The cases
+-- are read as grievances_normalised stores them (_grievances_normalised.sql): with their site
+-- keys and the numbers C7 groups them by.
 create or replace macro scoped_grievances(f) as table
-    select g.* from grievances as g
+    select g.* from grievances_normalised as g
     where (len(f['programmes']) = 0 or list_contains(f['programmes'], g.programme))
       and (len(f['countries']) = 0 or list_contains(f['countries'], g.country))
       and (

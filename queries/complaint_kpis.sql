@@ -30,7 +30,7 @@ with cases as (
     select
         programme,
         supplier,
-        site_key(site_name) as site_key,
+        site_key,
         nullif(trim(country), '') as country,
         received_on,
         category,
@@ -38,7 +38,9 @@ with cases as (
         resolved_on,
         workers_affected,
         worker_reps_involved,
-        satisfaction
+        satisfaction,
+        site_group,
+        country_group
     from scoped_grievances($filters)
 ),
 
@@ -74,12 +76,13 @@ case_windows as (
     -- only the cases received in the period or in the 365 days before can count
     where received_on between $date_from - 365 and $date_to
     window
+        -- (programme, supplier, category, site_key) and (..., country) by their numbers
         same_site as (
-            partition by programme, supplier, category, site_key order by received_on
+            partition by site_group order by received_on
             range between interval 365 days preceding and interval 1 day preceding
         ),
         same_country as (
-            partition by programme, supplier, category, country order by received_on
+            partition by country_group order by received_on
             range between interval 365 days preceding and interval 1 day preceding
         )
 ),

@@ -18,6 +18,8 @@ MORE_MEETINGS = (
     "meeting_id,date,supplier,type,buyers,topics\nM4,2024-05-01,Beta,dialogue,Region,wages; safety\n"
 )
 SITES = "supplier,product,component,tier,site_name,country\nAcme,Bus,Battery,1,Plant A,NL\n"
+GRIEVANCES = "case_id,supplier,site_name,country,received_on,category\nG1,Acme,Plant  A,NL,2024-03-01,wages\n"
+IN_STEP = dict.fromkeys(NORMALISED, 0)  # no row of any table missing from its copy, or extra
 
 
 def _differences(con, table: str) -> int:
@@ -52,21 +54,30 @@ def test_every_copy_follows_every_change(tmp_path):
         return con.execute(sql).fetchone()[0]
 
     files = {}
-    for name, text in (("meetings", MEETINGS), ("more_meetings", MORE_MEETINGS), ("sites", SITES)):
+    for name, text in (
+        ("meetings", MEETINGS),
+        ("more_meetings", MORE_MEETINGS),
+        ("sites", SITES),
+        ("grievances", GRIEVANCES),
+    ):
         files[name] = tmp_path / f"{name}.csv"
         files[name].write_text(text, encoding="utf-8")
-    assert all_in_step() == {"sites": 0, "meetings": 0}
+    assert all_in_step() == IN_STEP
     import_file(con, files["meetings"], programme="P")
     assert _stale_normalised(con) == ["meetings"]  # rebuilt when read, not by the import
     assert count("select count(*) from meetings_normalised") == 3
     assert _stale_normalised(con) == []
-    assert all_in_step() == {"sites": 0, "meetings": 0}
+    assert all_in_step() == IN_STEP
     later = import_file(con, files["more_meetings"], programme="P")
     import_file(con, files["sites"], programme="P")
-    assert all_in_step() == {"sites": 0, "meetings": 0}
+    import_file(con, files["grievances"], programme="P")
+    assert _stale_normalised(con) == ["sites", "meetings", "grievances"]  # each written since read
+    assert all_in_step() == IN_STEP
+    # the case's site as the T and C rules key it
+    assert count("select site_key from grievances_normalised") == "plant a"
     undo_import(con, later.import_id)
     assert count("select count(*) from meetings_normalised") == 3
-    assert all_in_step() == {"sites": 0, "meetings": 0}
+    assert all_in_step() == IN_STEP
     # M1 and M3 name the same topics in another order: two lists; M3's buyers are one buyer.
     flags = dict(con.execute("select meeting_id, collective from meetings_normalised").fetchall())
     assert flags == {"M1": True, "M2": False, "M3": False}
@@ -76,13 +87,14 @@ def test_every_copy_follows_every_change(tmp_path):
     con.execute("update meta set value = 'older' where key like '%_normalised_version'")
     con.execute("delete from meetings where meeting_id = 'M2'")
     con.execute("delete from sites")
+    con.execute("delete from grievances")
     con.close()
     con = open_database(path)
     assert _stale_normalised(con) == []  # opening rebuilt them
     assert count("select count(*) from meetings_normalised") == 2
-    assert all_in_step() == {"sites": 0, "meetings": 0}
+    assert all_in_step() == IN_STEP
 
     empty_database(con)
     assert count("select count(*) from meetings_normalised") == 0
-    assert all_in_step() == {"sites": 0, "meetings": 0}
+    assert all_in_step() == IN_STEP
     con.close()
