@@ -3,7 +3,7 @@
 import plotly.express as px
 import streamlit as st
 
-from engagement import texts
+from engagement import texts, url_state
 from engagement.app import (
     chart,
     current_filters,
@@ -100,13 +100,21 @@ scores = figures(information.report_scores, filters)
 if scores.empty:
     no_data(t("annual report assessments"))
 else:
-    scores = scores.assign(element=scores["element"].map(ELEMENTS).fillna(readable(scores["element"])))
-    for year, of_year in scores.groupby("year"):
-        table = lowest_rows(
-            of_year.pivot_table(index="supplier", columns="element", values="score", aggfunc="first"),
-            t("The {shown} suppliers with the lowest scores that year (not assessed first), of {rows}."),
-        )
-        report_scores(table, year)
+    # One year at a time, the latest first: ten years of heatmaps stacked are more than anyone
+    # reads on a shared screen (and each is built and drawn at every change of the period).
+    years = sorted(int(year) for year in scores["year"].unique())[::-1]
+    url_state.choice_from_url("report_year", "information_report_year", years)
+    if st.session_state.get("information_report_year") not in years:
+        st.session_state["information_report_year"] = years[0]  # the period no longer has it
+    year = st.selectbox(t("Year of the annual report"), years, key="information_report_year")
+    url_state.keep_in_url("report_year", year)
+    of_year = scores[scores["year"] == year]
+    of_year = of_year.assign(element=of_year["element"].map(ELEMENTS).fillna(readable(of_year["element"])))
+    table = lowest_rows(
+        of_year.pivot_table(index="supplier", columns="element", values="score", aggfunc="first"),
+        t("The {shown} suppliers with the lowest scores that year (not assessed first), of {rows}."),
+    )
+    report_scores(table, year)
 
 if not by_supplier.empty:
     st.subheader(t("Per supplier"))

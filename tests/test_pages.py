@@ -227,3 +227,26 @@ def test_supplier_profile_shows_that_suppliers_figures_and_timeline(app, sample_
     events, total = supplier_timeline(con, replace(filters, suppliers=("Voltara Cars",)))
     assert len(app.dataframe[0].value) == len(events) == total > 0
     assert set(events["kind"]) >= {"meeting", "information request", "disclosure", "grievance", "escalation"}
+
+
+def test_information_shows_one_years_report_scores_the_latest_first(app, sample_db):
+    """Programme to date touches several years of annual reports: the page draws one year's
+    heatmap, the latest first, and another year when it is picked."""
+    from engagement.kpis import information
+
+    app.session_state["period_preset"] = "programme_to_date"
+    open_page(app, "pages/information.py")
+    filters = app.session_state["filters"]
+    years = sorted(set(information.report_scores(open_database(sample_db), filters)["year"]), reverse=True)
+    assert len(years) > 1  # the sample's reports span years: the picker has something to pick
+
+    def heatmap_years() -> list[int]:
+        specs = [chart.proto.spec for chart in app.get("plotly_chart")]
+        return [year for year in years for spec in specs if f"Annual report {year}:" in spec]
+
+    picker = app.selectbox(key="information_report_year")
+    assert [int(option) for option in picker.options] == years
+    assert heatmap_years() == [years[0]]
+    app.session_state["information_report_year"] = years[-1]
+    app.run()
+    assert heatmap_years() == [years[-1]]

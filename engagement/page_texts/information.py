@@ -19,6 +19,7 @@ DUTCH = {
     "Information quality index per supplier (I7)": "Index informatiekwaliteit per leverancier (I7)",
     "Annual report scores by element (I8)": "Scores jaarverslag per onderdeel (I8)",
     "annual report assessments": "beoordelingen van jaarverslagen",
+    "Year of the annual report": "Jaar van het jaarverslag",
     "Element": "Onderdeel",
     "Score 0-2": "Score 0-2",
     "Annual report {year}: score per element (0-2; blank = not assessed)": (
