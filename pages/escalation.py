@@ -14,6 +14,7 @@ from engagement.app import (
     current_user,
     figures,
     figures_together,
+    first_bars,
     language,
     metric_row,
     no_data,
@@ -112,7 +113,15 @@ def ladder_chart(ladder):
 
 st.subheader(t("Where each supplier stands"))
 # only the columns drawn: the chart is cached by its data, and a list column (reasons) hashes slowly
-ladder_chart(marked[["supplier", "step_rank"]].assign(step_name=marked["step"].map(step_words)))
+ladder = first_bars(
+    marked[["supplier", "step_rank", "step"]],
+    "step_rank",
+    t(
+        "The {shown} suppliers furthest up the ladder, of {rows}; the Supplier scorecard lists every supplier's step."
+    ),
+    ascending=False,
+)
+ladder_chart(ladder[["supplier", "step_rank"]].assign(step_name=ladder["step"].map(step_words)))
 
 history = figures(escalation.history, filters)
 st.subheader(t("History"))

@@ -9,6 +9,7 @@ from engagement.app import (
     current_filters,
     figures,
     figures_together,
+    first_bars,
     language,
     lowest_rows,
     metric_row,
@@ -93,7 +94,15 @@ with right:
     if by_supplier.empty:
         no_data(t("suppliers with requests"))
     else:
-        quality_by_supplier(by_supplier)
+        quality_by_supplier(
+            first_bars(
+                by_supplier,
+                "quality_index",
+                t(
+                    "The {shown} suppliers with the lowest quality index, of {rows}; the table below lists them all."
+                ),
+            )
+        )
 
 st.subheader(t("Annual report scores by element (I8)"))
 scores = figures(information.report_scores, filters)

@@ -9,6 +9,7 @@ from engagement.app import (
     current_filters,
     figures,
     figures_together,
+    first_bars,
     language,
     metric_row,
     no_data,
@@ -118,7 +119,16 @@ else:
         )  # a tick per quarter end
         coverage_trend(trend)
 
-    coverage_by_supplier(figures(traceability.coverage_by_supplier, filters))
+    coverage_by_supplier(
+        first_bars(
+            figures(traceability.coverage_by_supplier, filters),
+            "coverage",
+            t(
+                "The {shown} suppliers with the lowest coverage, of {rows}; the Supplier scorecard "
+                "lists every supplier's coverage."
+            ),
+        )
+    )
 
     countries = figures(traceability.sites_by_country, filters)
     if countries.empty:

@@ -195,3 +195,45 @@ def test_a_large_scorecard_is_shown_a_page_at_a_time(grown_db, monkeypatch):
     app.run()
     assert not app.exception, app.exception
     assert app.session_state["profile_supplier"] == every.iloc[204]
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "figure", "lowest_first"),
+    [
+        ("pages/information.py", "Information quality index per supplier (I7)", "quality_by_supplier", True),
+        ("pages/traceability.py", "Coverage by supplier (T2)", "coverage_by_supplier", True),
+        ("pages/escalation.py", "Current step on the escalation ladder (E1)", "signals", False),
+    ],
+)
+def test_a_chart_with_a_bar_per_supplier_draws_those_to_look_at_first(
+    grown_db, monkeypatch, page, title, figure, lowest_first
+):
+    """Hundreds of suppliers: the chart draws BAR_SUPPLIERS bars, the lowest quality index or
+    coverage (the highest step), and says how many there are in all."""
+    from engagement.app import BAR_SUPPLIERS
+    from engagement.kpis import information, signals, traceability
+    from engagement.settings import load_settings
+
+    monkeypatch.setenv("ENGAGEMENT_DB", str(grown_db))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    app.switch_page(page)
+    app.run()
+    assert not app.exception, app.exception
+    filters = app.session_state["filters"]
+    con = open_database(grown_db)
+    function = {"quality_by_supplier": information.quality_by_supplier,
+                "coverage_by_supplier": traceability.coverage_by_supplier,
+                "signals": lambda con, filters: signals.signals(con, filters, load_settings(con))}[figure]  # fmt: skip
+    column = {
+        "quality_by_supplier": "quality_index",
+        "coverage_by_supplier": "coverage",
+        "signals": "step_rank",
+    }[figure]
+    every = function(con, filters)
+    assert len(every) > BAR_SUPPLIERS  # enough suppliers to cut
+    (spec,) = [json.loads(c.proto.spec) for c in app.get("plotly_chart") if title in c.proto.spec]
+    drawn = [value for trace in spec["data"] for value in _values(trace["x"])]
+    assert len(drawn) == BAR_SUPPLIERS
+    values = sorted(every[column].dropna(), reverse=not lowest_first)
+    assert sorted(drawn, reverse=not lowest_first) == pytest.approx(values[:BAR_SUPPLIERS])
+    assert any(f"of {len(every):,}" in caption.value for caption in app.caption)

@@ -51,4 +51,7 @@ DUTCH = {
     ),
     "Save signals": "Signalen opslaan",
     "Saved.": "Opgeslagen.",
+    "The {shown} suppliers furthest up the ladder, of {rows}; the Supplier scorecard lists every supplier's step.": (
+        "De {shown} leveranciers die het verst op de ladder staan, van {rows}; de Scorekaart leveranciers toont de stap van elke leverancier."
+    ),
 }

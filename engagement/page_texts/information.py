@@ -20,6 +20,9 @@ DUTCH = {
     "Annual report scores by element (I8)": "Scores jaarverslag per onderdeel (I8)",
     "annual report assessments": "beoordelingen van jaarverslagen",
     "Year of the annual report": "Jaar van het jaarverslag",
+    "The {shown} suppliers with the lowest quality index, of {rows}; the table below lists them all.": (
+        "De {shown} leveranciers met de laagste kwaliteitsindex, van {rows}; de tabel hieronder toont ze allemaal."
+    ),
     "Element": "Onderdeel",
     "Score 0-2": "Score 0-2",
     "Annual report {year}: score per element (0-2; blank = not assessed)": (

@@ -23,4 +23,7 @@ DUTCH = {
     "Worker-driven monitoring": "Werknemersgestuurde monitoring",
     "Open Supply Hub id": "Open Supply Hub-id",
     "First disclosed": "Eerst bekendgemaakt op",
+    "The {shown} suppliers with the lowest coverage, of {rows}; the Supplier scorecard lists every supplier's coverage.": (
+        "De {shown} leveranciers met de laagste traceerbaarheid, van {rows}; de Scorekaart leveranciers toont die van elke leverancier."
+    ),
 }
