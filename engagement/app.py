@@ -565,29 +565,31 @@ def _show_page(shown: pd.DataFrame, first: int, total: int, key: str, every_row,
 
 
 HEATMAP_CELLS = 2_000  # a heatmap sends at most this many cells to the browser
-BAR_SUPPLIERS = 30  # a chart with a bar per supplier draws at most this many (about a screen high)
+CHART_SUPPLIERS = 30  # a chart with a bar or a row per supplier draws at most this many (a screen high)
 
 
 def first_bars(frame: pd.DataFrame, by: str, caption: str, ascending: bool = True) -> pd.DataFrame:
-    """A chart's rows when it draws a bar per supplier, cut to BAR_SUPPLIERS: with more, the
+    """A chart's rows when it draws a bar per supplier, cut to CHART_SUPPLIERS: with more, the
     first by `by` (lowest first, or highest when not ascending: the suppliers to look at first;
     ties by name), and `caption` (already in the user's language, with {shown} and {rows}) says
     so. Hundreds of bars make a chart thousands of pixels high, which no one reads on a shared
     screen and the browser takes ~0.35 s to draw again at every change."""
-    if len(frame) <= BAR_SUPPLIERS:
+    if len(frame) <= CHART_SUPPLIERS:
         return frame
-    st.caption(caption.format(shown=f"{BAR_SUPPLIERS:,}", rows=f"{len(frame):,}"))
+    st.caption(caption.format(shown=f"{CHART_SUPPLIERS:,}", rows=f"{len(frame):,}"))
     ordered = frame.sort_values(
         [by, "supplier"], ascending=[ascending, True], kind="stable", na_position="last"
     )
-    return ordered.head(BAR_SUPPLIERS)
+    return ordered.head(CHART_SUPPLIERS)
 
 
 def lowest_rows(table: pd.DataFrame, caption: str) -> pd.DataFrame:
-    """A heatmap's table (a row per supplier) cut to HEATMAP_CELLS cells: with more, the rows
-    with the lowest totals (the suppliers to look at first), and `caption` (already in the
-    user's language, with {shown} and {rows}) says so; the tables below hold every supplier."""
-    keep = max(1, HEATMAP_CELLS // max(1, table.shape[1]))
+    """A heatmap's table (a row per supplier) cut to CHART_SUPPLIERS rows and HEATMAP_CELLS
+    cells: with more, the rows with the lowest totals (the suppliers to look at first), and
+    `caption` (already in the user's language, with {shown} and {rows}) says so; the tables
+    below hold every supplier. Hundreds of rows in a chart's height are a grey blur that the
+    browser draws again at every change."""
+    keep = max(1, min(CHART_SUPPLIERS, HEATMAP_CELLS // max(1, table.shape[1])))
     if len(table) <= keep:
         return table
     st.caption(caption.format(shown=f"{keep:,}", rows=f"{len(table):,}"))

@@ -129,8 +129,8 @@ def test_a_busy_suppliers_timeline_is_counted_per_month(grown_db, monkeypatch):
 
 
 def test_a_heatmap_keeps_the_suppliers_to_look_at_first(monkeypatch):
-    """Cut to its cell budget, a heatmap keeps the rows with the lowest totals (blank rows
-    first), in name order."""
+    """Cut to its cell budget or to CHART_SUPPLIERS rows, a heatmap keeps the rows with the
+    lowest totals (blank rows first), in name order."""
     import pandas as pd
 
     import engagement.app
@@ -141,6 +141,14 @@ def test_a_heatmap_keeps_the_suppliers_to_look_at_first(monkeypatch):
     )
     assert engagement.app.lowest_rows(table, "{shown} of {rows}").index.tolist() == ["Alpha", "bravo"]
     assert engagement.app.lowest_rows(table.head(2), "{shown} of {rows}").equals(table.head(2))
+    # ... and to CHART_SUPPLIERS rows, however many cells it may send
+    monkeypatch.setattr(engagement.app, "HEATMAP_CELLS", 2_000)
+    monkeypatch.setattr(engagement.app, "CHART_SUPPLIERS", 3)
+    assert engagement.app.lowest_rows(table, "{shown} of {rows}").index.tolist() == [
+        "Alpha",
+        "bravo",
+        "Charlie",
+    ]
 
 
 def test_a_large_scorecard_is_shown_a_page_at_a_time(grown_db, monkeypatch):
@@ -208,9 +216,9 @@ def test_a_large_scorecard_is_shown_a_page_at_a_time(grown_db, monkeypatch):
 def test_a_chart_with_a_bar_per_supplier_draws_those_to_look_at_first(
     grown_db, monkeypatch, page, title, figure, lowest_first
 ):
-    """Hundreds of suppliers: the chart draws BAR_SUPPLIERS bars, the lowest quality index or
+    """Hundreds of suppliers: the chart draws CHART_SUPPLIERS bars, the lowest quality index or
     coverage (the highest step), and says how many there are in all."""
-    from engagement.app import BAR_SUPPLIERS
+    from engagement.app import CHART_SUPPLIERS
     from engagement.kpis import information, signals, traceability
     from engagement.settings import load_settings
 
@@ -230,10 +238,10 @@ def test_a_chart_with_a_bar_per_supplier_draws_those_to_look_at_first(
         "signals": "step_rank",
     }[figure]
     every = function(con, filters)
-    assert len(every) > BAR_SUPPLIERS  # enough suppliers to cut
+    assert len(every) > CHART_SUPPLIERS  # enough suppliers to cut
     (spec,) = [json.loads(c.proto.spec) for c in app.get("plotly_chart") if title in c.proto.spec]
     drawn = [value for trace in spec["data"] for value in _values(trace["x"])]
-    assert len(drawn) == BAR_SUPPLIERS
+    assert len(drawn) == CHART_SUPPLIERS
     values = sorted(every[column].dropna(), reverse=not lowest_first)
-    assert sorted(drawn, reverse=not lowest_first) == pytest.approx(values[:BAR_SUPPLIERS])
+    assert sorted(drawn, reverse=not lowest_first) == pytest.approx(values[:CHART_SUPPLIERS])
     assert any(f"of {len(every):,}" in caption.value for caption in app.caption)
