@@ -566,6 +566,9 @@ def _show_page(shown: pd.DataFrame, first: int, total: int, key: str, every_row,
 
 HEATMAP_CELLS = 2_000  # a heatmap sends at most this many cells to the browser
 CHART_SUPPLIERS = 30  # a chart with a bar or a row per supplier draws at most this many (a screen high)
+# A heatmap writes its numbers in the cells up to this many: beyond, they are too small to read
+# (the colour and the hover say them) and the browser draws a text per cell at every change.
+TEXT_CELLS = 300
 
 
 def first_bars(frame: pd.DataFrame, by: str, caption: str, ascending: bool = True) -> pd.DataFrame:

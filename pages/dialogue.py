@@ -5,6 +5,7 @@ import streamlit as st
 
 from engagement import texts
 from engagement.app import (
+    TEXT_CELLS,
     chart,
     current_filters,
     figures,
@@ -40,7 +41,7 @@ def quarters(frame):
 def meetings_heatmap(table):
     return px.imshow(
         table,
-        text_auto=True,
+        text_auto=table.size <= TEXT_CELLS,
         color_continuous_scale="Blues",
         aspect="auto",
         labels={"x": t("Quarter"), "y": t("Supplier"), "color": t("Meetings")},
