@@ -126,13 +126,14 @@ create or replace macro information_figures(f, date_from, date_to, as_of, per) a
     ),
 
     -- One grouping for every `per`: the keys it does not ask for are the same for every
-    -- request ('' or -infinity, never null), so the row for all (grouping set (), whose keys
-    -- are null) is told apart by a null supplier.
+    -- request ('' or -infinity, never null), so only the row for all (grouping set (), whose
+    -- keys are null) has a null supplier.
     request_figures as (
         select
             programme,
             supplier,
             quarter_start,
+            supplier is null as for_all,
             count(*) as requests,
             count(*) filter (where answered) as answered,
             count(*) filter (where answered and due_on is not null) as answered_with_due,
@@ -169,7 +170,7 @@ create or replace macro information_figures(f, date_from, date_to, as_of, per) a
         median_days,
         quality_index
     from request_figures
-    where (supplier is null) = (per = 'all');
+    where for_all = (per = 'all');
 
 -- Annual report scores (I8) of the years a period touches (year(date_from) to year(date_to)),
 -- long format: one row per assessed supplier-year and element: programme, supplier, year,
