@@ -85,9 +85,9 @@ create or replace macro scoped_escalations(f) as table
 -- Sites and grievances carry their own country: the country filter applies to it. The
 -- traceability rows are read as sites_normalised stores them (_sites_normalised.sql): blanks
 -- trimmed, with their site keys and component and site numbers.
-
--- The numbers (site_suppliers) of the suppliers whose traceability rows the filters keep but
--- for the country filter, which picks rows by their own country (scoped_sites).
+-- scoped_site_suppliers: the numbers (site_suppliers) of the suppliers whose traceability rows
+-- the filters keep but for the country filter, which picks rows by their own country
+-- (scoped_sites); component_disclosures (_rules.sql) reads it too.
 create or replace macro scoped_site_suppliers(f) as table
     select n.supplier_number
     from site_suppliers as n

@@ -191,7 +191,7 @@ def test_a_page_of_the_list_narrowed_by_owner_and_status(con):
 
 def test_per_supplier(con):
     """Counts per supplier; their D9 counts add up to D9."""
-    frame = follow_up.per_supplier(con, FIRST_HALF)
+    frame = follow_up.per_supplier_of(follow_up.counts(con, FIRST_HALF))
     columns = ["supplier", "actions", "open", "overdue", "due_in_period", "done_on_time", "done_on_time_pct"]
     assert _rows(frame, columns) == [
         # Beta: a6 a7 a8 a11 a12; open a6 a7, both overdue; due in period a6 a8, on time a8 -> 1/2
@@ -205,7 +205,7 @@ def test_per_supplier(con):
 
 def test_per_owner(con):
     """Counts per owner (None: no owner given); they add up to D9 too."""
-    frame = follow_up.per_owner(con, FIRST_HALF)
+    frame = follow_up.per_owner_of(follow_up.counts(con, FIRST_HALF))
     columns = ["owner", "actions", "open", "overdue", "due_in_period", "done_on_time", "done_on_time_pct"]
     assert _rows(frame, columns) == [
         ("Alpha", 3, 2, 1, 2, 1, 50.0),  # a1 a3 a5; open a3 a5, overdue a3; due a1 a3, on time a1
@@ -218,7 +218,7 @@ def test_per_owner(con):
 
 def test_totals_are_d9(con):
     """All listed actions: 10 listed, 5 open, 3 overdue, D9 2 / 6."""
-    totals = follow_up.totals(con, FIRST_HALF)
+    totals = follow_up.totals_of(follow_up.counts(con, FIRST_HALF))
     assert totals == {
         "actions": 10,
         "open": 5,  # a3 a4 a5 a6 a7
@@ -243,7 +243,7 @@ def test_a_later_end(con):
         ("a6", "done late", None, 71),  # 30 Apr -> 10 Jul: 31 + 30 + 10
         ("a11", "done on time", None, None),  # due 31 July: the only action of D9, on time
     ]
-    totals = follow_up.totals(con, july)
+    totals = follow_up.totals_of(follow_up.counts(con, july))
     assert (totals["due_in_period"], totals["done_on_time"], totals["done_on_time_pct"]) == (1, 1, 100.0)
     assert dialogue.summary(con, july, Settings())["D9"] == 100.0
 
@@ -252,16 +252,17 @@ def test_supplier_filter(con):
     """Only Beta: its five actions, its owners, its report."""
     beta = Filters(FIRST_HALF.date_from, FIRST_HALF.date_to, suppliers=("Beta",))
     assert follow_up.actions(con, beta)["action_id"].tolist() == ["a7", "a6", "a12", "a8", "a11"]
-    assert _rows(follow_up.per_supplier(con, beta), ["supplier", "open", "overdue", "done_on_time_pct"]) == [
-        ("Beta", 2, 2, 50.0)
-    ]
+    assert _rows(
+        follow_up.per_supplier_of(follow_up.counts(con, beta)),
+        ["supplier", "open", "overdue", "done_on_time_pct"],
+    ) == [("Beta", 2, 2, 50.0)]
     columns = ["owner", "actions", "open", "overdue", "due_in_period", "done_on_time", "done_on_time_pct"]
-    assert _rows(follow_up.per_owner(con, beta), columns) == [
+    assert _rows(follow_up.per_owner_of(follow_up.counts(con, beta)), columns) == [
         ("City", 2, 1, 1, 1, 0, 0.0),  # a6 a11
         ("Coordinator", 2, 1, 1, 0, 0, None),  # a7 a12: none due in the period
         (None, 1, 0, 0, 1, 1, 100.0),  # a8
     ]
-    assert follow_up.totals(con, beta)["done_on_time_pct"] == 50.0
+    assert follow_up.totals_of(follow_up.counts(con, beta))["done_on_time_pct"] == 50.0
     assert dialogue.summary(con, beta, Settings())["D9"] == 50.0
     assert _rows(follow_up.report_elements(con, beta), ["supplier", "year", "score_pct"]) == [
         ("Beta", 2024, 60.0)
@@ -311,10 +312,10 @@ def test_report_elements_over_two_years(con):
 def test_empty_database(db):
     """No actions, no reports: empty frames, zero counts and no D9."""
     assert follow_up.actions(db, FIRST_HALF).empty
-    assert follow_up.per_supplier(db, FIRST_HALF).empty
-    assert follow_up.per_owner(db, FIRST_HALF).empty
+    assert follow_up.per_supplier_of(follow_up.counts(db, FIRST_HALF)).empty
+    assert follow_up.per_owner_of(follow_up.counts(db, FIRST_HALF)).empty
     assert follow_up.report_elements(db, FIRST_HALF).empty
-    assert follow_up.totals(db, FIRST_HALF) == {
+    assert follow_up.totals_of(follow_up.counts(db, FIRST_HALF)) == {
         "actions": 0,
         "open": 0,
         "overdue": 0,

@@ -56,7 +56,7 @@ def test_page_shows_the_follow_up_of_its_filters(app, expected):
     open_page(app)
     filters = app.session_state["filters"]
     actions = expected(follow_up.actions, filters)
-    totals = expected(follow_up.totals, filters)
+    totals = follow_up.totals_of(expected(follow_up.counts, filters))
     assert not actions.empty, "the sample has actions in the default period"
 
     metrics = {m.label: m.value for m in app.metric}
@@ -70,9 +70,10 @@ def test_page_shows_the_follow_up_of_its_filters(app, expected):
     assert [s.split(" ", 1)[1] for s in shown_actions["status"]] == actions["status"].tolist()
     assert shown_actions["status"].iloc[0] == "🔴 overdue"
     assert (
-        shown_suppliers["supplier"].tolist() == expected(follow_up.per_supplier, filters)["supplier"].tolist()
+        shown_suppliers["supplier"].tolist()
+        == follow_up.per_supplier_of(expected(follow_up.counts, filters))["supplier"].tolist()
     )
-    assert len(shown_owners) == len(expected(follow_up.per_owner, filters))
+    assert len(shown_owners) == len(follow_up.per_owner_of(expected(follow_up.counts, filters)))
 
     reports = expected(follow_up.report_elements, filters)
     years = sorted(reports["year"].unique(), reverse=True)
@@ -93,7 +94,7 @@ def test_owner_and_status_pickers_narrow_the_list(app, expected):
     shown = app.dataframe[0].value
     wanted = actions[(actions["owner"] == owner) & (actions["status"] == "overdue")]
     assert shown["action_id"].tolist() == wanted["action_id"].tolist()
-    assert len(app.dataframe[1].value) == len(expected(follow_up.per_supplier, filters))
+    assert len(app.dataframe[1].value) == len(follow_up.per_supplier_of(expected(follow_up.counts, filters)))
 
 
 def test_no_owner_picks_the_actions_without_one(tmp_path, monkeypatch):

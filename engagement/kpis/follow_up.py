@@ -84,21 +84,6 @@ def totals_of(counted: pd.DataFrame) -> dict:
     }
 
 
-def per_supplier(con, filters: Filters) -> pd.DataFrame:
-    """per_supplier_of(counts(...))."""
-    return per_supplier_of(counts(con, filters))
-
-
-def per_owner(con, filters: Filters) -> pd.DataFrame:
-    """per_owner_of(counts(...))."""
-    return per_owner_of(counts(con, filters))
-
-
-def totals(con, filters: Filters) -> dict:
-    """totals_of(counts(...))."""
-    return totals_of(counts(con, filters))
-
-
 def report_elements(con, filters: Filters) -> pd.DataFrame:
     """I8 by element, one row per assessed supplier and year the period touches: programme,
     supplier, year, the five element scores (0-2, NA = not assessed) and score_pct (I8)."""
